@@ -1,0 +1,1 @@
+print("aws_signing_helper: not yet")
