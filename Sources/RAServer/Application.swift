@@ -1,0 +1,67 @@
+import Foundation
+import RACore
+import RAHTTP
+import RAWire
+
+/// The server's application: routes each request to its controller and renders domain failures in
+/// AWS's wire shapes. It names no concrete store or transport; the executable passes them in.
+public final class Application: Responder {
+    let sessions: CreateSessionController
+    let sts: STSController
+    let log: any RequestLog
+
+    public init(configuration: ServiceConfiguration, store: any Store, codec: SessionTokenCodec,
+                issuer: any CredentialIssuer, clock: any Clock = SystemClock(), log: any RequestLog = SilentRequestLog()) {
+        let cache = TrustStateCache(store: store)
+        self.sessions = CreateSessionController(
+            service: CreateSessionService(configuration: configuration, store: store, cache: cache, issuer: issuer, clock: clock))
+        self.sts = STSController(authenticator: CallerAuthenticator(codec: codec, configuration: configuration),
+                                 store: store, configuration: configuration, clock: clock)
+        self.log = log
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let requestId = Identifiers.uuid()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let (operation, response) = route(request, requestId: requestId)
+        let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+        log.record([("requestId", requestId), ("operation", operation), ("method", request.method), ("path", request.path),
+                    ("status", String(response.status)), ("remote", request.remoteAddress),
+                    ("ms", String(format: "%.2f", millis))])
+        var headers = response.headers
+        if !headers.contains(where: { $0.name.lowercased() == "x-amzn-requestid" }) { headers.append(("x-amzn-RequestId", requestId)) }
+        return HTTPResponse(status: response.status, headers: headers, body: response.body)
+    }
+
+    func route(_ request: HTTPRequest, requestId: String) -> (String, HTTPResponse) {
+        switch (request.method, request.path) {
+        case ("POST", "/sessions"), ("POST", "/sessions/"):
+            return ("CreateSession", sessions.handle(request, requestId: requestId))
+        case (_, "/") where request.method == "POST" || request.method == "GET":
+            return sts.handle(request, requestId: requestId)
+        case ("GET", "/ping"), ("GET", "/healthz"):
+            return ("Health", HTTPResponse(status: 200, contentType: "text/plain", body: "ok\n"))
+        case (_, "/sessions"):
+            return ("CreateSession", Self.render(WireError(status: 405, code: "MethodNotAllowedException",
+                                                           message: "\(request.method) is not allowed on /sessions; use POST"), requestId: requestId))
+        default:
+            return ("Unknown", Self.render(WireError(status: 404, code: "UnknownOperationException",
+                                                     message: "No operation matches \(request.method) \(request.path)"), requestId: requestId))
+        }
+    }
+
+    static func render(_ error: WireError, requestId: String) -> HTTPResponse {
+        let rendered = error.renderedAsJSON(requestID: requestId)
+        return HTTPResponse(status: rendered.status, headers: rendered.headers, body: rendered.body)
+    }
+
+    static func render(_ failure: ServiceFailure, requestId: String) -> HTTPResponse {
+        render(WireError(status: failure.httpStatus, code: failure.code.rawValue, message: failure.message), requestId: requestId)
+    }
+
+    /// The answer for a body over the transport's limit, in the same shape as every other error.
+    public static func oversizedBody(limit: Int) -> HTTPResponse {
+        render(WireError(status: 413, code: "ValidationException",
+                         message: "Request body exceeds the limit of \(limit) bytes"), requestId: Identifiers.uuid())
+    }
+}

@@ -1,0 +1,34 @@
+import RACommandLine
+import RAHelperKit
+
+/// Turns the shared credential flags plus the environment into a `CredentialsConfiguration`.
+/// This is the only place the helper reads the environment (`AWS_CA_BUNDLE`).
+enum CredentialFlags {
+    static func configuration(from flags: FlagValues, environment: [String: String]) -> CredentialsConfiguration {
+        let hardware = HardwareKeyOptions(
+            certSelector: flags.nonEmptyString("cert-selector"),
+            systemStoreName: flags.string("system-store-name"),
+            useLatestExpiringCertificate: flags.bool("use-latest-expiring-certificate"),
+            pkcs11Library: flags.nonEmptyString("pkcs11-lib"),
+            reusePin: flags.bool("reuse-pin"),
+            tpmKeyPassword: flags.nonEmptyString("tpm-key-password"),
+            noTPMKeyPassword: flags.bool("no-tpm-key-password"))
+        return CredentialsConfiguration(
+            certificate: flags.nonEmptyString("certificate").map(CertificateSource.init(argument:)),
+            privateKey: flags.nonEmptyString("private-key").map(PrivateKeySource.init(argument:)),
+            intermediatesPath: flags.nonEmptyString("intermediates"),
+            trustAnchorArn: flags.string("trust-anchor-arn"),
+            profileArn: flags.string("profile-arn"),
+            roleArn: flags.string("role-arn"),
+            region: flags.nonEmptyString("region"),
+            endpoint: flags.nonEmptyString("endpoint"),
+            sessionDuration: flags.int("session-duration"),
+            roleSessionName: flags.nonEmptyString("role-session-name"),
+            noVerifySSL: flags.bool("no-verify-ssl"),
+            withProxy: flags.bool("with-proxy"),
+            debug: flags.bool("debug"),
+            pkcs8Password: flags.nonEmptyString("pkcs8-password"),
+            caBundlePath: environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 },
+            hardware: hardware)
+    }
+}

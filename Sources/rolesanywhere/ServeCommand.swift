@@ -1,0 +1,115 @@
+import Foundation
+import RACommandLine
+import RACore
+import RAHTTPServer
+import RAServer
+
+/// `rolesanywhere serve`: assembles the configuration from flags, opens the state, starts the
+/// listener and runs until SIGINT or SIGTERM, then stops accepting and exits 0.
+enum ServeCommand {
+    static func run(_ flags: FlagValues) throws {
+        let directory = try DataDirectory(try Commands.required(flags, "data-dir"))
+        let (host, port) = try parseListen(flags.string("listen"))
+        let configuration = ServiceConfiguration(accountId: try accountId(flags.string("account-id")),
+                                                 region: try region(flags.string("region")),
+                                                 clockSkew: TimeInterval(max(0, flags.int("clock-skew"))))
+        let tls = try tlsSettings(flags)
+        if tls == nil && !isLoopback(host) {
+            throw CLIError(message: "refusing plain HTTP on \(host): give --tls-cert and --tls-key (plain HTTP is allowed on loopback only)")
+        }
+        let store = try directory.openStore()
+        let codec = try directory.sessionTokenCodec()
+        let log = JSONLineLog()
+        let application = Application(configuration: configuration, store: store, codec: codec,
+                                      issuer: LocalCredentialIssuer(codec: codec), log: log)
+        let limit = 1 << 20
+        let server: HTTPServer
+        do {
+            server = try HTTPServer(
+                configuration: .init(host: host, port: port, tls: tls, threadCount: max(1, flags.int("threads")),
+                                     maxBodyBytes: limit, oversizedBodyResponse: Application.oversizedBody(limit: limit),
+                                     diagnostics: { log.record([("level", "warn"), ("transport", $0)]) }),
+                responder: application)
+            try server.start()
+        } catch {
+            throw CLIError(message: "cannot start the server: \(error)")
+        }
+        let scheme = tls == nil ? "http" : "https"
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        log.record([("level", "info"), ("msg", "listening"), ("url", "\(scheme)://\(shownHost):\(server.port)"),
+                    ("accountId", configuration.accountId), ("region", configuration.region), ("dataDir", directory.path)])
+        waitForTermination()
+        server.stop()
+        log.record([("level", "info"), ("msg", "stopped")])
+    }
+
+    /// Blocks until SIGINT or SIGTERM arrives.
+    static func waitForTermination() {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let done = DispatchSemaphore(value: 0)
+        let sources = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { done.signal() }
+            source.resume()
+            return source
+        }
+        done.wait()
+        sources.forEach { $0.cancel() }
+    }
+
+    static func parseListen(_ text: String) throws -> (String, UInt16) {
+        var host: Substring, portText: Substring
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = text[text.index(after: text.startIndex)..<close]
+            portText = text[close...].dropFirst().drop { $0 == ":" }
+        } else if let colon = text.lastIndex(of: ":") {
+            host = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        } else {
+            throw CLIError.usage("--listen '\(text)' must be HOST:PORT, e.g. 127.0.0.1:8443 or [::1]:8443")
+        }
+        if host == "localhost" { host = "127.0.0.1" }
+        guard let port = UInt16(portText), !host.isEmpty else {
+            throw CLIError.usage("--listen '\(text)' must be HOST:PORT with a port from 0 to 65535")
+        }
+        return (String(host), port)
+    }
+
+    static func isLoopback(_ host: String) -> Bool { host == "::1" || host.hasPrefix("127.") }
+
+    static func tlsSettings(_ flags: FlagValues) throws -> HTTPServer.TLS? {
+        switch (flags.nonEmptyString("tls-cert"), flags.nonEmptyString("tls-key")) {
+        case (nil, nil): return nil
+        case (let cert?, let key?):
+            let certificate = String(decoding: try Commands.readFile(cert, what: "TLS certificate"), as: UTF8.self)
+            let privateKey = String(decoding: try Commands.readFile(key, what: "TLS key"), as: UTF8.self)
+            return HTTPServer.TLS(certificatePEM: certificate, privateKeyPEM: privateKey)
+        default: throw CLIError.usage("--tls-cert and --tls-key go together")
+        }
+    }
+
+    static func accountId(_ text: String) throws -> String {
+        guard text.count == 12, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) else {
+            throw CLIError.usage("--account-id '\(text)' must be 12 digits")
+        }
+        return text
+    }
+
+    static func region(_ text: String) throws -> String {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+            throw CLIError.usage("--region '\(text)' must look like us-east-1")
+        }
+        return text
+    }
+}
+
+/// One JSON object per line on stderr, with a timestamp. Callers never pass secrets.
+struct JSONLineLog: RequestLog {
+    func record(_ fields: [(String, String)]) {
+        var object: [String: String] = ["time": ISO8601DateFormatter().string(from: Date())]
+        for (key, value) in fields { object[key] = value }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        FileHandle.standardError.write(data + Data("\n".utf8))
+    }
+}
