@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-BIN=$(swift build --show-bin-path)
+BIN=${RA_BIN:-$(swift build --show-bin-path)}
 RA="$BIN/rolesanywhere"
 HELPER="$BIN/aws_signing_helper"
 PY="$ROOT/.venv/bin/python"
@@ -73,7 +73,7 @@ sed "s#$WORK#\$DEMO#g" "$WORK/aws/config"
 step "6. What credential_process hands the AWS SDKs (secret masked)"
 "$HELPER" credential-process --certificate "$WORK/edge.pem" --private-key "$WORK/edge.key" \
     --trust-anchor-arn "$ANCHOR" --profile-arn "$PROFILE" --role-arn "$ROLE" --endpoint "$ENDPOINT" \
-    | "$PY" -c 'import json,sys; d=json.load(sys.stdin); d["SecretAccessKey"]=d["SecretAccessKey"][:4]+"…(masked)"; d["SessionToken"]=d["SessionToken"][:12]+"…(%d chars)"%len(d["SessionToken"]); print(json.dumps(d, indent=2))'
+    | "$PY" -c 'import json,sys; d=json.load(sys.stdin); d["SecretAccessKey"]=d["SecretAccessKey"][:4]+"…(masked)"; d["SessionToken"]=d["SessionToken"][:12]+"…(%d chars)"%len(d["SessionToken"]); print(json.dumps(d, indent=2, ensure_ascii=False))'
 
 step "7. The unchanged AWS CLI, profile edge-workload: who am I?"
 "$AWS" sts get-caller-identity --profile edge-workload --endpoint-url "$ENDPOINT"

@@ -6,6 +6,7 @@ internal import CCurl
 /// Each call uses a fresh libcurl handle and blocks until the response is complete, so the value
 /// is freely shareable across threads and holds no connection pool.
 public struct HTTPClient: Sendable {
+    /// Stateless: all per-request settings travel in ``Options``.
     public init() {}
 
     /// Sends one request and returns the final response, whatever its status.

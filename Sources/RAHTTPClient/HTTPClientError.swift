@@ -20,11 +20,14 @@ public struct HTTPClientError: Error, CustomStringConvertible, Sendable {
         case transport
     }
 
+    /// What went wrong, coarsely, for retry decisions.
     public let kind: Kind
     /// libcurl's `CURLcode`, 0 when the error did not come from libcurl.
     public let curlCode: Int
+    /// The operator-facing text; never contains request headers or bodies.
     public let message: String
 
+    /// Public so tests and wrappers can build the errors they expect to compare against.
     public init(kind: Kind, curlCode: Int = 0, message: String) {
         self.kind = kind
         self.curlCode = curlCode

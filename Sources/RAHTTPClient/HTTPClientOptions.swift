@@ -8,6 +8,7 @@ extension HTTPClient {
         public var verifyTLS: Bool
         /// Limit for the whole exchange, connection included.
         public var timeoutSeconds: Int
+        /// Limit for establishing the connection (TCP and TLS), so a dead endpoint fails fast.
         public var connectTimeoutSeconds: Int
         /// When true, libcurl honours `http_proxy`, `https_proxy`, `no_proxy` (and upper-case
         /// forms) as usual; when false, no proxy is ever used.

@@ -4,6 +4,7 @@ extension HTTPClient {
     /// Nothing else is added because the caller has usually signed these headers (SigV4), and an
     /// extra or altered header would break the signature.
     public struct Request: Sendable {
+        /// Any token; `GET`, `HEAD` and `POST` map onto libcurl's own modes, others are sent verbatim.
         public var method: String
         /// Absolute `http://` or `https://` URL; the path and query are sent as written.
         public var url: String

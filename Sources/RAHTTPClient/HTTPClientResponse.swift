@@ -1,6 +1,7 @@
 extension HTTPClient {
     /// The final response (interim `100 Continue` and proxy `CONNECT` responses are dropped).
     public struct Response: Sendable {
+        /// The HTTP status of the final response.
         public var status: Int
         /// In arrival order, names as the server spelled them.
         public var headers: [(name: String, value: String)]

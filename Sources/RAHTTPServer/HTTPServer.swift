@@ -8,6 +8,7 @@ import Synchronization
 /// (query and percent-encoding intact) and every header in arrival order with the client's
 /// spelling. Bodies are capped so a client cannot make the server buffer unbounded data.
 public final class HTTPServer: Sendable {
+    /// Kept so the executable can report what it is serving (address, TLS) after start.
     public let configuration: Configuration
     private let responder: any Responder
     private let state: Mutex<RunState>

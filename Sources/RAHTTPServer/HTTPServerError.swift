@@ -16,8 +16,11 @@ public struct HTTPServerError: Error, CustomStringConvertible, Sendable {
     }
 
     public let kind: Kind
+    /// The full sentence for the operator, e.g. "could not listen on 127.0.0.1:8443: address
+    /// already in use".
     public let message: String
 
+    /// Public so tests and wrappers can build the errors they expect to compare against.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message

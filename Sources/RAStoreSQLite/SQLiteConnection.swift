@@ -12,7 +12,7 @@ final class SQLiteConnection: @unchecked Sendable {
     private let database: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
 
-    /// Opens `path` (which must already exist) and applies the per-connection settings.
+    /// Opens `path`, which must already exist, waiting up to `busyTimeout` whenever the file is locked.
     init(path: String, busyTimeout: Duration) throws {
         self.path = path
         var handle: OpaquePointer?

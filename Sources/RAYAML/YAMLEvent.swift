@@ -1,9 +1,3 @@
-/// A position in the YAML text, 1-based, as users count lines and columns.
-struct YAMLMark: Sendable, Equatable {
-    var line: Int
-    var column: Int
-}
-
 /// A libyaml event copied into Swift values, so that nothing outside the reader holds C memory.
 enum YAMLEvent: Sendable, Equatable {
     case streamStart

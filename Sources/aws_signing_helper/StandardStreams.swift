@@ -8,6 +8,8 @@ import Darwin
 
 /// Unbuffered writes to stdout and stderr, so output is complete before `exit` and
 /// `credential-process` can print its JSON with no trailing newline.
+private let systemWrite = write
+
 enum StandardStreams {
     static func writeOut(_ text: String) { write(Array(text.utf8), to: STDOUT_FILENO) }
     static func writeError(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
@@ -17,10 +19,21 @@ enum StandardStreams {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// Ends the process; only `main.swift` calls it.
+    static func exit(_ code: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(code)
+        #elseif canImport(Musl)
+        Musl.exit(code)
+        #else
+        Darwin.exit(code)
+        #endif
+    }
+
     private static func write(_ bytes: [UInt8], to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return

@@ -4,8 +4,8 @@ let environment = ["AWS_CA_BUNDLE": StandardStreams.environment("AWS_CA_BUNDLE")
 do {
     let outcome = try HelperMain.run(Array(CommandLine.arguments.dropFirst()), environment: environment)
     StandardStreams.writeOut(outcome.standardOutput)
-    exit(outcome.exitCode)
+    StandardStreams.exit(outcome.exitCode)
 } catch {
     StandardStreams.writeError(error.rendered + "\n")
-    exit(error.exitCode)
+    StandardStreams.exit(error.exitCode)
 }

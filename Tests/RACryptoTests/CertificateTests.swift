@@ -73,6 +73,15 @@ import RACrypto
         #expect(certificate.isSignature(by: certificate))
     }
 
+    @Test func signingKeyMustBelongToIssuer() throws {
+        let pki = try TestPKI()
+        let key = try PrivateKey.generate(.ecP256)
+        #expect(throws: CryptoError.malformed("the signing key does not belong to the issuer certificate O=Example Corp,CN=Root CA")) {
+            try CertificateBuilder(subject: try DistinguishedName(parsing: "CN=x"), publicKey: key.publicKey)
+                .sign(with: pki.intermediateKey, issuerCertificate: pki.root)
+        }
+    }
+
     @Test func versionOneHasNoExtensions() throws {
         let key = try PrivateKey.generate(.ecP256)
         let certificate = try CertificateBuilder(subject: try DistinguishedName(parsing: "CN=old"), publicKey: key.publicKey,

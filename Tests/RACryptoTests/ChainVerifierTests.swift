@@ -14,6 +14,11 @@ import RACrypto
         return nil
     }
 
+    private func code(_ result: Result<[Certificate], ChainError>) -> Int? {
+        if case .failure(let error) = result { return error.code }
+        return nil
+    }
+
     @Test func rootAnchor() throws {
         let path = try ChainVerifier.buildPath(leaf: pki.leaf, pool: [pki.intermediate], anchors: [pki.root], at: now).get()
         #expect(path == [pki.leaf, pki.intermediate, pki.root])
@@ -68,6 +73,7 @@ import RACrypto
         #expect(reason(result) == "certificate has expired (depth 1, O=Example Corp,CN=Issuing CA)")
         let asAnchor = ChainVerifier.buildPath(leaf: short.leaf, pool: [], anchors: [short.intermediate], at: now)
         #expect(reason(asAnchor) == "certificate has expired (depth 1, O=Example Corp,CN=Issuing CA)")
+        #expect(code(asAnchor) == 10)
     }
 
     @Test func expiredRootAnchor() throws {
@@ -76,6 +82,7 @@ import RACrypto
         let short = try TestPKI(windows: windows)
         let result = ChainVerifier.buildPath(leaf: short.leaf, pool: [short.intermediate], anchors: [short.root], at: now)
         #expect(reason(result) == "certificate has expired (depth 2, O=Example Corp,CN=Root CA)")
+        #expect(code(result) == 10)  // X509_V_ERR_CERT_HAS_EXPIRED: OpenSSL itself caught the anchor
     }
 
     @Test func notYetValidAnchor() throws {
@@ -84,6 +91,7 @@ import RACrypto
         let early = try TestPKI(windows: windows)
         let result = ChainVerifier.buildPath(leaf: early.leaf, pool: [early.intermediate], anchors: [early.root], at: now)
         #expect(reason(result) == "certificate is not yet valid (depth 2, O=Example Corp,CN=Root CA)")
+        #expect(code(result) == 9)  // X509_V_ERR_CERT_NOT_YET_VALID
     }
 
     @Test func forgedSignatureFails() throws {
@@ -95,5 +103,30 @@ import RACrypto
             .sign(with: pki.rootKey, issuerCertificate: pki.root)
         let result = ChainVerifier.buildPath(leaf: pki.leaf, pool: [impostor], anchors: [pki.root], at: now)
         #expect(reason(result) != nil)
+    }
+
+    /// One prepared anchor set and one set of certificates shared by many concurrent verifications,
+    /// as the server does across request threads.
+    @Test func sharedAnchorsUnderConcurrency() async throws {
+        let anchors = try TrustAnchorSet([pki.root])
+        let pki = self.pki
+        let now = self.now
+        let message = Array("string to sign".utf8)
+        let signature = try pki.leafKey.signature(for: message)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    let path = ChainVerifier.buildPath(leaf: pki.leaf, pool: [pki.intermediate], anchors: anchors, at: now)
+                    let expired = ChainVerifier.buildPath(leaf: pki.leaf, pool: [pki.intermediate], anchors: anchors,
+                                                          at: now + TimeInterval(40 + index) * 86_400)
+                    guard case .success(let certificates) = path, certificates.count == 3,
+                          case .failure = expired else { return false }
+                    return pki.leaf.publicKey.isValidSignature(signature, for: message)
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0 })
     }
 }

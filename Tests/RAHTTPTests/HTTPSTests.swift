@@ -58,9 +58,37 @@ struct HTTPSTests {
         }
     }
 
-    @Test func unusableKeyFailsStartWithATLSError() throws {
+    struct VersionCase: Sendable, CustomTestStringConvertible {
+        let priorities: String
+        let flag: String
+        let accepted: Bool
+        var testDescription: String { "\(flag) against \(priorities)" }
+    }
+
+    static let versionCases: [VersionCase] = [
+        VersionCase(priorities: HTTPServer.TLS.modernPriorities, flag: "-tls1", accepted: false),
+        VersionCase(priorities: HTTPServer.TLS.modernPriorities, flag: "-tls1_1", accepted: false),
+        VersionCase(priorities: HTTPServer.TLS.modernPriorities, flag: "-tls1_2", accepted: true),
+        VersionCase(priorities: HTTPServer.TLS.modernPriorities, flag: "-tls1_3", accepted: true),
+        // Control: GnuTLS's plain default still speaks TLS 1.1, so the probe can tell the difference.
+        VersionCase(priorities: "NORMAL", flag: "-tls1_1", accepted: true),
+    ]
+
+    @Test(arguments: versionCases)
+    func tlsBelow12IsRefusedByDefault(_ versionCase: VersionCase) throws {
         let certificate = try SelfSignedCertificate.shared.get()
-        let server = try HTTPServer(configuration: .init(tls: .init(
+        let server = try TestServer(tls: .init(certificatePEM: certificate.certificatePEM,
+                                               privateKeyPEM: certificate.privateKeyPEM,
+                                               priorities: versionCase.priorities))
+        #expect(try opensslHandshakeSucceeds(port: server.port, versionFlag: versionCase.flag) == versionCase.accepted)
+    }
+
+    @Test func unusableKeyFailsStartWithATLSErrorAndReleasesThePort() throws {
+        let certificate = try SelfSignedCertificate.shared.get()
+        let probe = try TestServer()
+        let port = probe.port
+        probe.server.stop()
+        let server = try HTTPServer(configuration: .init(port: port, tls: .init(
             certificatePEM: certificate.certificatePEM,
             privateKeyPEM: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")), responder: EchoResponder())
         do {
@@ -68,7 +96,26 @@ struct HTTPSTests {
             Issue.record("started with a broken key")
         } catch {
             #expect(error.kind == .tlsFailed)
-            #expect(error.message.hasPrefix("could not start the HTTP server on 127.0.0.1:"))
+            #expect(error.message.hasPrefix("could not start the HTTP server on 127.0.0.1:\(port): GnuTLS failed"))
+        }
+        // libmicrohttpd closed the listening socket it was given, so the port is free again.
+        let replacement = try HTTPServer(configuration: .init(port: port), responder: EchoResponder())
+        try replacement.start()
+        #expect(replacement.port == port)
+    }
+
+    @Test func invalidPriorityStringFailsStartWithGnuTLSReason() throws {
+        let certificate = try SelfSignedCertificate.shared.get()
+        let server = try HTTPServer(configuration: .init(tls: .init(certificatePEM: certificate.certificatePEM,
+                                                                    privateKeyPEM: certificate.privateKeyPEM,
+                                                                    priorities: "BOGUS:+NOPE")),
+                                    responder: EchoResponder())
+        do {
+            try server.start()
+            Issue.record("started with an invalid priority string")
+        } catch {
+            #expect(error.kind == .tlsFailed)
+            #expect(error.message.hasSuffix(": Setting priorities to `BOGUS:+NOPE' failed: The request is invalid."))
         }
     }
 }

@@ -77,4 +77,35 @@ struct HTTPServerLimitsTests {
         #expect(next.status == 200)
         #expect(next.header("X-Echo-URI") == "/after")
     }
+
+    @Test func announcedBodyBeyondTheDrainAllowanceIsRefusedAtOnce() throws {
+        let server = try TestServer(maxBodyBytes: 10)
+        let connection = try RawHTTPConnection(port: server.port)
+        try connection.send("POST /x HTTP/1.1\r\nHost: t\r\nContent-Length: \(10 + (8 << 20) + 1)\r\n\r\n")
+        let reply = try connection.readReply()
+        #expect(reply.statusCode == 413)
+        #expect(reply.header("Connection") == "close")
+        #expect(server.echo.count == 0)
+    }
+
+    @Test func streamingBeyondTheDrainAllowanceIsCutOff() throws {
+        let server = try TestServer(maxBodyBytes: 10)
+        let connection = try RawHTTPConnection(port: server.port)
+        try connection.send("POST /x HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk = Array("100000\r\n".utf8) + [UInt8](repeating: 0x7A, count: 1 << 20) + Array("\r\n".utf8)
+        var sent = 0
+        for _ in 0..<12 {
+            do {
+                try connection.send(chunk)
+                sent += 1
+            } catch {
+                break
+            }
+        }
+        #expect(sent >= 8)
+        #expect(throws: RawHTTPConnection.Failure.self) { try connection.readReply() }
+        #expect(server.echo.count == 0)
+        let next = try client.send(.init(method: "GET", url: server.url("/still-up")), options: direct)
+        #expect(next.status == 200)
+    }
 }

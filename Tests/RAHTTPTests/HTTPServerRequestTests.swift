@@ -50,6 +50,7 @@ extension HTTPServerRequestTests {
 
     static let methodCases: [MethodCase] = [
         MethodCase(method: "GET", body: "", contentLength: nil),
+        MethodCase(method: "HEAD", body: "", contentLength: nil),
         MethodCase(method: "DELETE", body: "", contentLength: nil),
         MethodCase(method: "POST", body: "", contentLength: "0"),
         MethodCase(method: "PUT", body: #"{"a":1}"#, contentLength: "7"),

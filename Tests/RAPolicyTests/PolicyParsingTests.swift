@@ -158,8 +158,8 @@ struct PolicyParsingTests {
             Issue.record("expected a syntax error")
         } catch {
             #expect(error.code == .syntax)
-            #expect(error.detail == "expected a member name at line 2, column 36")
-            #expect(error.description == "Syntax errors in policy. (expected a member name at line 2, column 36)")
+            #expect(error.detail == "expected a member name at line 2, column 35")
+            #expect(error.description == "Syntax errors in policy. (expected a member name at line 2, column 35)")
         }
     }
 

@@ -74,7 +74,7 @@ import RACloudFormation
     }
 
     @Test(arguments: [
-        ("{\"a\": 1,}", "JSON not well-formed. (line 1, column 10): expected a string key"),
+        ("{\"a\": 1,}", "JSON not well-formed. (line 1, column 9): expected a string key"),
         ("{\n  \"a\": 1\n  \"b\": 2\n}", "JSON not well-formed. (line 3, column 3): expected ',' or '}' after an object member"),
         ("[01]", "JSON not well-formed. (line 1, column 3): expected ',' or ']' after an array element"),
         ("{\"a\": 1, \"a\": 2}", "JSON not well-formed. (line 1, column 10): duplicate key 'a'"),

@@ -16,6 +16,7 @@ public struct Template: Sendable, Equatable {
     public var resources: [Resource]
     public var outputs: [Output]
 
+    /// Assembles a template in code without checking it; `parse` and `init(document:)` check.
     public init(formatVersion: String? = nil, description: String? = nil, parameters: [Parameter] = [],
                 mappings: OrderedMap = OrderedMap(), conditions: OrderedMap = OrderedMap(),
                 resources: [Resource], outputs: [Output] = []) {

@@ -22,7 +22,9 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     /// Dotted OIDs (clientAuth is 1.3.6.1.5.5.7.3.2); nil when the extension is absent.
     public let extendedKeyUsage: [String]?
     public let signatureAlgorithm: SignatureAlgorithm
+    /// Verifies request signatures made with the certificate's private key.
     public let publicKey: PublicKey
+    /// SHA-256 of the DER; keys verification caches and identifies certificates in audit records.
     public let sha256Fingerprint: [UInt8]
     /// The subjectKeyIdentifier extension's bytes, nil when absent.
     public let subjectKeyIdentifier: [UInt8]?

@@ -44,7 +44,8 @@ public struct SerialNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// A fresh positive serial of exactly `byteCount` bytes: top bit clear (so DER needs no sign
     /// byte) and first byte non-zero (so it really has that many bytes). RFC 5280 wants at least
-    /// 64 bits of randomness from CAs; the default 16 bytes gives 127.
+    /// 64 bits of randomness from CAs; the default 16 bytes gives 127. `byteCount` is clamped to
+    /// 1...20, the RFC 5280 limit.
     public static func random(byteCount: Int = 16) -> SerialNumber {
         let count = max(1, min(byteCount, 20))
         var bytes = SecureRandom.bytes(count)

@@ -26,7 +26,8 @@ public enum ChainVerifier {
         do {
             let path = try verify(leaf: leaf, pool: pool, anchors: anchors, at: time)
             if let expired = path.enumerated().first(where: { !$0.element.isValid(at: time) }) {
-                // OpenSSL skips the time check of a trusted certificate when it ends a partial chain.
+                // OpenSSL 3.0 already checks every element, a partial chain's anchor included (tested);
+                // this guards against a library build that skips the trusted end.
                 let certificate = expired.element
                 let what = time < certificate.notBefore ? "certificate is not yet valid" : "certificate has expired"
                 return .failure(ChainError(reason: "\(what) (depth \(expired.offset), \(certificate.subject))"))

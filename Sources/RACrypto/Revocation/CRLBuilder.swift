@@ -5,6 +5,7 @@ internal import COpenSSL
 public struct CRLBuilder: Sendable {
     /// The CA certificate whose subject becomes the CRL issuer.
     public var issuer: Certificate
+    /// Serials to list, each with its revocation date.
     public var revoked: [(serial: SerialNumber, date: Date)]
     public var thisUpdate: Date
     public var nextUpdate: Date?

@@ -7,7 +7,9 @@ public struct CertificateRevocationList: Sendable {
     public let der: [UInt8]
     public let issuer: DistinguishedName
     public let thisUpdate: Date
+    /// Nil when the CRL omits it; callers decide whether a stale CRL still counts.
     public let nextUpdate: Date?
+    /// Serials listed as revoked; matched against `Certificate.serialNumber` of the same issuer.
     public let revokedSerials: Set<SerialNumber>
     /// When each listed serial was revoked.
     public let revocationDates: [SerialNumber: Date]

@@ -54,6 +54,8 @@ public struct CreateSessionClient: Sendable {
         let builder = try CreateSessionRequestBuilder(configuration: configuration,
                                                       target: SessionTarget(configuration: configuration))
         let invocation = invocationID()
+        debug("CreateSession transport: CA bundle \(configuration.caBundlePath ?? "(system default)"), "
+            + "TLS verification \(configuration.noVerifySSL ? "off" : "on")")
         var attempt = 1
         while true {
             let (request, stringToSign) = try builder.request(signer: signer, date: clock(), invocationID: invocation,

@@ -12,7 +12,7 @@ struct ConditionClause: Sendable, Equatable {
     func failure(in context: RequestContext) -> String? {
         let requestValue = context.value(forKey: key)
         let elements = requestValue?.elements ?? []
-        if holds(requestValue: requestValue, elements: elements, in: context) { return nil }
+        if holds(elements, in: context) { return nil }
         let have: String
         switch requestValue {
         case nil: have = "request has no such key"
@@ -24,7 +24,8 @@ struct ConditionClause: Sendable, Equatable {
         return "\(condition.name) \(key) failed: \(have), policy values [\(want)]"
     }
 
-    private func holds(requestValue: ContextValue?, elements: [ContextValue], in context: RequestContext) -> Bool {
+    /// An empty multi-valued key counts as absent, for `Null` as for everything else.
+    private func holds(_ elements: [ContextValue], in context: RequestContext) -> Bool {
         let isAbsent = elements.isEmpty
         if condition.test == .null {
             return values.contains { Self.parseBool($0.source) == isAbsent }

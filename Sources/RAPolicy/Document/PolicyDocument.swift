@@ -9,7 +9,9 @@ public struct PolicyDocument: Sendable, Equatable {
     /// `2008-10-17` when the document has no `Version`, as in IAM; only `2012-10-17` substitutes
     /// policy variables.
     public let version: PolicyVersion
+    /// The optional `Id` element, kept only so callers can show it; it has no effect.
     public let id: String?
+    /// In document order, which is also the order of the evaluation's explanation lines.
     public let statements: [PolicyStatement]
 
     /// Parses and validates `json`; `kind` adds the rules of where the policy will be attached.

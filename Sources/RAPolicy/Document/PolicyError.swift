@@ -19,6 +19,7 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
         case duplicateSid
     }
 
+    /// What to branch on; `message` and `detail` are for people.
     public let code: Code
     /// IAM-style text suitable for the `MalformedPolicyDocument` wire error.
     public let message: String
@@ -31,6 +32,7 @@ public struct PolicyError: Error, Sendable, Equatable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// Message and detail together, for logs.
     public var description: String {
         guard let detail else { return message }
         return "\(message) (\(detail))"

@@ -2,6 +2,7 @@
 public struct PolicyStatement: Sendable, Equatable {
     /// The statement's `Sid`; explanations and `Decision.explicitDeny` name statements by it.
     public let sid: String?
+    /// What the statement does when it applies.
     public let effect: PolicyEffect
     let principal: PrincipalElement?
     let action: ActionElement

@@ -10,5 +10,6 @@ public enum Decision: Sendable, Equatable {
     /// No statement allowed the request (IAM's default).
     case implicitDeny
 
+    /// Convenience for the common "go / no go" check.
     public var isAllowed: Bool { self == .allow }
 }

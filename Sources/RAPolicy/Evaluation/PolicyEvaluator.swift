@@ -7,6 +7,7 @@
 /// trust policy, or all of an identity's policies); combining types (identity ∩ session policy ∩
 /// permissions boundary) is the caller's job, by intersecting `Decision`s.
 public enum PolicyEvaluator {
+    /// The decision alone, for callers that only need to allow or refuse.
     public static func evaluate(_ policies: [PolicyDocument], in context: RequestContext) -> Decision {
         evaluateExplaining(policies, in: context).decision
     }

@@ -9,6 +9,7 @@ public enum Principal: Sendable, Equatable, CustomStringConvertible {
     /// An unauthenticated caller; only `"Principal": "*"` (or `{"AWS": "*"}`) reaches it.
     case anonymous
 
+    /// "service …", "AWS …" or "anonymous", as explanations show it.
     public var description: String {
         switch self {
         case .service(let name): return "service \(name)"

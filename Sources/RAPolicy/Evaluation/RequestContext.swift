@@ -23,6 +23,7 @@ public struct RequestContext: Sendable {
 
     private var index: [String: ContextValue]
 
+    /// `keys` defaults to none, which is what a trust policy without conditions needs.
     public init(principal: Principal?, action: String, resource: String, keys: [String: ContextValue] = [:]) {
         self.principal = principal
         self.action = action

@@ -38,7 +38,8 @@ public struct AuthorizationHeader: Sendable, Hashable {
         }
         let algorithm = String(trimmed[..<space])
         var parts: [String: String] = [:]
-        for component in trimmed[trimmed.index(after: space)...].split(separator: ",", omittingEmptySubsequences: false) {
+        let components = trimmed[trimmed.index(after: space)...].split(separator: ",", omittingEmptySubsequences: false)
+        for component in components {
             let part = String(component).trimmingSpaces()
             guard let equals = part.firstIndex(of: "=") else {
                 throw .incompleteSignature("Authorization header has a malformed parameter.")

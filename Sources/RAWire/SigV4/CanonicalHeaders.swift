@@ -10,7 +10,8 @@ public enum CanonicalHeaders {
     ///   - signedHeaders: lower-case names, already sorted by the signer.
     ///   - headers: the request's header fields.
     /// - Throws: `IncompleteSignatureException` when a signed header is absent from the request.
-    public static func block(signedHeaders: [String], headers: [(name: String, value: String)]) throws(WireError) -> String {
+    public static func block(signedHeaders: [String],
+                             headers: [(name: String, value: String)]) throws(WireError) -> String {
         var grouped: [String: [String]] = [:]
         for field in headers {
             grouped[field.name.lowercased(), default: []].append(normalizedValue(field.value))

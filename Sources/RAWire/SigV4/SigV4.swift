@@ -15,7 +15,7 @@ public enum SigV4 {
     /// - Throws: `XAmzContentSHA256Mismatch` when the header contradicts the body.
     public static func payloadHash(of request: SignableRequest) throws(WireError) -> String {
         let computed = Hex.encode(SHA256.hash(request.body))
-        if let claimed = request.header("X-Amz-Content-Sha256")?.lowercased(),
+        if let claimed = request.header(AmzHeader.contentSHA256)?.lowercased(),
            claimed.utf8.count == 64, claimed.utf8.allSatisfy(isHexDigit), claimed != computed {
             throw .contentSHA256Mismatch()
         }

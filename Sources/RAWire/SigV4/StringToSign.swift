@@ -9,7 +9,8 @@ public struct StringToSign: Sendable, Hashable {
     public var scope: CredentialScope
     public var canonicalRequest: CanonicalRequest
 
-    public init(algorithm: SigV4Algorithm, amzDate: String, scope: CredentialScope, canonicalRequest: CanonicalRequest) {
+    public init(algorithm: SigV4Algorithm, amzDate: String, scope: CredentialScope,
+                canonicalRequest: CanonicalRequest) {
         self.algorithm = algorithm
         self.amzDate = amzDate
         self.scope = scope
@@ -24,7 +25,7 @@ public struct StringToSign: Sendable, Hashable {
     ///   date that differs from it, or a signed header absent from the request; other `WireError`s
     ///   from canonicalisation.
     public init(request: SignableRequest, authorization: AuthorizationHeader) throws(WireError) {
-        guard let amzDate = request.header("X-Amz-Date") else {
+        guard let amzDate = request.header(AmzHeader.date) else {
             throw .incompleteSignature("The request must contain an X-Amz-Date header.")
         }
         let date = try AmzDate.parse(amzDate)

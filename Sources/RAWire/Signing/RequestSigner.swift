@@ -36,9 +36,9 @@ public struct RequestSigner: Sendable {
         let scope = CredentialScope(date: date, region: region, service: service)
         var added: [(name: String, value: String)] = []
         if request.header("Host") == nil { added.append(("Host", host)) }
-        added.append(("X-Amz-Date", amzDate))
+        added.append((AmzHeader.date, amzDate))
         if case .hmac(let keys) = credentials, let token = keys.sessionToken {
-            added.append(("X-Amz-Security-Token", token))
+            added.append((AmzHeader.securityToken, token))
         }
         let replaced = Set(added.map { $0.name.lowercased() } + ["authorization"])
         var working = request
@@ -46,7 +46,8 @@ public struct RequestSigner: Sendable {
 
         let canonical = try CanonicalRequest(request: working, signedHeaders: signedHeaderNames(in: working.headers))
         let (algorithm, credentialID) = identity
-        let stringToSign = StringToSign(algorithm: algorithm, amzDate: amzDate, scope: scope, canonicalRequest: canonical)
+        let stringToSign = StringToSign(algorithm: algorithm, amzDate: amzDate, scope: scope,
+                                        canonicalRequest: canonical)
         let signature: String
         switch credentials {
         case .hmac(let keys):
@@ -57,7 +58,7 @@ public struct RequestSigner: Sendable {
         }
         let authorization = AuthorizationHeader(algorithm: algorithm, credentialID: credentialID, scope: scope,
                                                 signedHeaders: canonical.signedHeaders, signature: signature)
-        added.append(("Authorization", authorization.formatted))
+        added.append((AmzHeader.authorization, authorization.formatted))
         return SignedRequest(headersToAdd: added, stringToSign: stringToSign, authorization: authorization)
     }
 

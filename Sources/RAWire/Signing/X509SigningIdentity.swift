@@ -10,7 +10,8 @@ public struct X509SigningIdentity: Sendable {
     /// used whatever the key size or curve, as the official helper does.
     public var sign: @Sendable ([UInt8]) throws -> [UInt8]
 
-    public init(algorithm: SigV4Algorithm, serialNumber: String, sign: @escaping @Sendable ([UInt8]) throws -> [UInt8]) {
+    public init(algorithm: SigV4Algorithm, serialNumber: String,
+                sign: @escaping @Sendable ([UInt8]) throws -> [UInt8]) {
         self.algorithm = algorithm
         self.serialNumber = serialNumber
         self.sign = sign

@@ -18,7 +18,8 @@ public enum AmzDate {
     /// - Throws: `IncompleteSignatureException` when the text is not such a timestamp.
     public static func parse(_ text: String) throws(WireError) -> Date {
         let scanner = DigitScanner(text)
-        guard scanner.bytes.count == 16, scanner.byte(at: 8) == UInt8(ascii: "T"), scanner.byte(at: 15) == UInt8(ascii: "Z"),
+        guard scanner.bytes.count == 16,
+              scanner.byte(at: 8) == UInt8(ascii: "T"), scanner.byte(at: 15) == UInt8(ascii: "Z"),
               let year = scanner.number(at: 0, count: 4), let month = scanner.number(at: 4, count: 2),
               let day = scanner.number(at: 6, count: 2), let hour = scanner.number(at: 9, count: 2),
               let minute = scanner.number(at: 11, count: 2), let second = scanner.number(at: 13, count: 2),
@@ -33,7 +34,8 @@ public enum AmzDate {
     static func isDateStamp(_ text: String) -> Bool {
         let scanner = DigitScanner(text)
         guard scanner.bytes.count == 8, let year = scanner.number(at: 0, count: 4),
-              let month = scanner.number(at: 4, count: 2), let day = scanner.number(at: 6, count: 2) else { return false }
+              let month = scanner.number(at: 4, count: 2), let day = scanner.number(at: 6, count: 2)
+        else { return false }
         return CivilDateTime(year: year, month: month, day: day, hour: 0, minute: 0, second: 0) != nil
     }
 

@@ -50,7 +50,8 @@ public enum RFC3339 {
         }
         guard offset + 6 == bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-"),
               bytes[offset + 3] == UInt8(ascii: ":"),
-              let hours = scanner.number(at: offset + 1, count: 2), let minutes = scanner.number(at: offset + 4, count: 2),
+              let hours = scanner.number(at: offset + 1, count: 2),
+              let minutes = scanner.number(at: offset + 4, count: 2),
               hours < 24, minutes < 60 else { throw invalid() }
         let seconds = hours * 3600 + minutes * 60
         return bytes[offset] == UInt8(ascii: "-") ? -seconds : seconds

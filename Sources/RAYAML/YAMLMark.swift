@@ -1,0 +1,5 @@
+/// A position in the YAML text, 1-based, as users count lines and columns.
+struct YAMLMark: Sendable, Equatable {
+    var line: Int
+    var column: Int
+}
