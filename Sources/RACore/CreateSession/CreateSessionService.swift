@@ -36,7 +36,7 @@ public final class CreateSessionService: Sendable {
         let leaf = X509Authenticator.leafCertificate(of: request)
         if let leaf { audit.certificate = Self.certificateInfo(leaf) ; audit.principal = leaf.subject.rfc4514 }
 
-        var outcome = process(request, now: now, audit: &audit)
+        var outcome = process(request, leaf: leaf, now: now, audit: &audit)
         switch outcome {
         case .success(let result):
             audit.responseElements = [
@@ -57,7 +57,8 @@ public final class CreateSessionService: Sendable {
         return outcome
     }
 
-    func process(_ request: CreateSessionRequest, now: Date, audit: inout AuditRecord) -> Result<CreateSessionResult, ServiceFailure> {
+    func process(_ request: CreateSessionRequest, leaf: Certificate?, now: Date,
+                 audit: inout AuditRecord) -> Result<CreateSessionResult, ServiceFailure> {
         let params: CreateSessionParameters
         switch CreateSessionParameters.parse(rawQuery: request.rawQuery, body: request.body) {
         case .success(let p): params = p
@@ -66,7 +67,7 @@ public final class CreateSessionService: Sendable {
         audit.requestParameters = params.auditFields
 
         let authenticated: AuthenticatedRequest
-        switch authenticator.authenticate(request, now: now) {
+        switch authenticator.authenticate(request, now: now, decodedLeaf: leaf) {
         case .success(let a): authenticated = a
         case .failure(let f): return .failure(f)
         }
@@ -175,10 +176,11 @@ public final class CreateSessionService: Sendable {
         if !tags.isEmpty { actions.append("sts:TagSession") }
         for action in actions {
             let context = RequestContext(principal: .service(Self.servicePrincipal), action: action, resource: role.arn, keys: keys)
-            let decision = PolicyEvaluator.evaluate([policy], in: context)
-            guard decision == .allow else {
+            let evaluation = PolicyEvaluator.evaluateExplaining([policy], in: context)
+            guard evaluation.decision == .allow else {
                 var f = denied
-                f.reason = "trust policy of \(role.roleName) does not allow \(action) for \(Self.servicePrincipal): \(decision)"
+                f.reason = "trust policy of \(role.roleName) does not allow \(action) for \(Self.servicePrincipal) (\(evaluation.decision)): "
+                    + evaluation.reasons.joined(separator: "; ")
                 return .failure(f)
             }
         }

@@ -36,7 +36,10 @@ public struct X509Authenticator: Sendable {
         return try? Certificate(der: Array(der))
     }
 
-    public func authenticate(_ request: CreateSessionRequest, now: Date) -> Result<AuthenticatedRequest, ServiceFailure> {
+    /// `decodedLeaf` is the `X-Amz-X509` certificate when the caller has decoded it already (for
+    /// auditing), so the request path decodes it once.
+    public func authenticate(_ request: CreateSessionRequest, now: Date,
+                             decodedLeaf: Certificate? = nil) -> Result<AuthenticatedRequest, ServiceFailure> {
         guard let authorization = request.header("Authorization") else {
             return .failure(ServiceFailure(.accessDenied, "Missing Authentication Token",
                                            reason: "the request has no Authorization header"))
@@ -74,9 +77,13 @@ public struct X509Authenticator: Sendable {
             return .failure(ServiceFailure(.validation, "Missing required header X-Amz-X509"))
         }
         let certificate: Certificate
-        switch Self.decodeCertificate(certificateHeader, header: "X-Amz-X509") {
-        case .success(let c): certificate = c
-        case .failure(let f): return .failure(f)
+        if let decodedLeaf {
+            certificate = decodedLeaf
+        } else {
+            switch Self.decodeCertificate(certificateHeader, header: "X-Amz-X509") {
+            case .success(let c): certificate = c
+            case .failure(let f): return .failure(f)
+            }
         }
         var pool: [Certificate] = []
         if let chain = request.header("X-Amz-X509-Chain") {
