@@ -157,9 +157,9 @@ public struct CertificateSpec: Sendable {
     }
 
     /// A copy with one change, for table-driven tests.
-    public func with(_ change: (inout CertificateSpec) -> Void) -> CertificateSpec {
+    public func with(_ change: (inout CertificateSpec) throws -> Void) rethrows -> CertificateSpec {
         var copy = self
-        change(&copy)
+        try change(&copy)
         return copy
     }
 }

@@ -91,7 +91,7 @@ public final class TestWorld: Sendable {
 
     /// A leaf from the intermediate with `subject`, otherwise acceptable; `change` bends the spec.
     public func leaf(_ subject: String = "CN=edge-01,OU=DataCenter-Northeast,O=Example Corp",
-                     change: (inout CertificateSpec) -> Void = { _ in }) throws -> TestPKI.Identity {
+                     change: (inout CertificateSpec) throws -> Void = { _ in }) throws -> TestPKI.Identity {
         try pki.leaf(try pki.leafSpec(subject).with(change))
     }
 

@@ -12,6 +12,9 @@ public final class TrustAnchorState: Sendable {
 
     public let anchor: TrustAnchor
     public let certificates: [Certificate]
+    /// The certificates loaded into OpenSSL once, shared by every request's path building; nil
+    /// when the anchor holds no usable certificate (every path then fails).
+    public let anchorSet: TrustAnchorSet?
     public let lists: [ParsedList]
     /// CRL signature checks already done, by "crl id|issuer fingerprint": a list is verified once
     /// per issuing certificate, not once per request.
@@ -21,6 +24,7 @@ public final class TrustAnchorState: Sendable {
         self.anchor = anchor
         let pem = Array((anchor.source.x509CertificateData ?? "").utf8)
         self.certificates = (try? Certificate.parseMany(pemOrDER: pem)) ?? []
+        self.anchorSet = certificates.isEmpty ? nil : try? TrustAnchorSet(certificates)
         self.lists = lists.filter(\.enabled).compactMap { record in
             (try? CertificateRevocationList(der: record.crlData)).map { ParsedList(record: record, list: $0) }
         }

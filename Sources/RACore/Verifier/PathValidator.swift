@@ -15,8 +15,11 @@ public struct PathValidator: Sendable {
         for policy in CertificatePolicy.endEntity {
             if let why = policy.rejection(of: leaf) { return .failure(.untrusted("end-entity \(policy.name): \(why)")) }
         }
+        guard let anchorSet = anchor.anchorSet else {
+            return .failure(.untrusted("trust anchor \(anchor.anchor.name) holds no usable certificate"))
+        }
         let path: [Certificate]
-        switch ChainVerifier.buildPath(leaf: leaf, pool: pool, anchors: anchor.certificates, at: time) {
+        switch ChainVerifier.buildPath(leaf: leaf, pool: pool, anchors: anchorSet, at: time) {
         case .success(let built): path = built
         case .failure(let error): return .failure(.untrusted("no valid path to trust anchor \(anchor.anchor.name): \(error.reason)"))
         }

@@ -26,7 +26,8 @@ public struct CredentialsConfiguration: Sendable, Equatable {
     public var roleSessionName: String?
     /// Skips TLS peer verification (`--no-verify-ssl`); for test servers only.
     public var noVerifySSL: Bool
-    /// Lets the HTTP client use `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` (`--with-proxy`).
+    /// `--with-proxy`, kept for compatibility: proxy variables (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`)
+    /// are honoured either way, as in the official helper since 1.5.0, whose SDK transport always reads them.
     public var withProxy: Bool
     /// Enables diagnostics on the logger; never logs keys, and logs credentials only in debug mode.
     public var debug: Bool
