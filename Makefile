@@ -16,7 +16,8 @@ release: bootstrap
 demo: build
 	@scripts/demo.sh
 
-test: bootstrap
+test:
+	@scripts/bootstrap.sh --test
 	swift build --build-tests
 	RA_VENV=$(CURDIR)/.venv swift test 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
 

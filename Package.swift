@@ -38,7 +38,8 @@ let package = Package(
         .target(name: "RAServer", dependencies: ["RACore", "RAWire", "RAHTTP", "RAPolicy"], swiftSettings: strict),
         .target(name: "RACloudFormation", dependencies: ["RACore", "RAYAML", "RAPolicy"], swiftSettings: strict),
         .target(name: "RACommandLine", swiftSettings: strict),
-        .target(name: "RAHelperKit", dependencies: ["RACrypto", "RAWire", "RAHTTPClient"], swiftSettings: strict),
+        .target(name: "RAHelperKit", dependencies: ["RACrypto", "RAWire", "RAHTTPClient", "RAHTTP", "RAHTTPServer"],
+                swiftSettings: strict),
 
         // Executables: configuration assembled here, and only here is the process exited.
         .executableTarget(name: "rolesanywhere",
@@ -59,7 +60,8 @@ let package = Package(
         .testTarget(name: "RACoreTests", dependencies: ["RACore", "RATestSupport"], swiftSettings: strict),
         .testTarget(name: "RAStoreSQLiteTests", dependencies: ["RAStoreSQLite", "RATestSupport"], swiftSettings: strict),
         .testTarget(name: "RAServerTests", dependencies: ["RAServer", "RATestSupport"], swiftSettings: strict),
-        .testTarget(name: "RAHelperKitTests", dependencies: ["RAHelperKit", "RACommandLine", "RATestSupport"], swiftSettings: strict),
+        .testTarget(name: "RAHelperKitTests", dependencies: ["RAHelperKit", "RACommandLine", "RATestSupport", "RAHTTPClient"],
+                    swiftSettings: strict),
         .testTarget(name: "RAIntegrationTests", dependencies: ["RATestSupport", "RACrypto"], swiftSettings: strict),
     ]
 )

@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES="pkg-config libssl-dev libsqlite3-dev libyaml-dev libmicrohttpd-dev libcurl4-openssl-dev openssl ca-certificates curl"
+# Hardware-key peers for the tests only (`scripts/bootstrap.sh --test`): SoftHSM2 behind p11-kit and
+# the OpenSSL PKCS#11 engine; a software TPM with the OpenSSL TPM2 provider.
+if [ "${1:-}" = "--test" ]; then
+    PACKAGES="$PACKAGES softhsm2 opensc p11-kit libengine-pkcs11-openssl swtpm swtpm-tools tpm2-tools tpm2-openssl libtss2-tcti-swtpm0"
+fi
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -70,7 +70,7 @@ struct RevocationTests {
         #expect(throws: Never.self) { try service.handle(CreateSessionRequest(try world.request())).get() }
         try world.importCRL(try world.pki.crl(by: world.pki.intermediate, revoking: [world.client.certificate.serialNumber]),
                             name: "now")
-        let failure = service.handle(CreateSessionRequest(try world.request())).failure
+        let failure = service.handle(CreateSessionRequest(try world.request())).failureValue
         #expect(failure?.message == "Untrusted Signing Certificate")
     }
 }

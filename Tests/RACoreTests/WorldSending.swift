@@ -32,8 +32,11 @@ extension TestWorld {
     }
 }
 
-extension Result where Failure == ServiceFailure {
-    var failure: ServiceFailure? {
+extension Result {
+    var failureValue: Failure? {
         if case .failure(let failure) = self { failure } else { nil }
     }
 }
+
+/// Session tags; Swift Testing also exports a `Tag`.
+typealias Tag = RACore.Tag
