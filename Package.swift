@@ -50,7 +50,7 @@ let package = Package(
                           dependencies: ["RAHelperKit", "RACommandLine"], swiftSettings: strict),
 
         // Tests.
-        .target(name: "RATestSupport", dependencies: ["RACore", "RACrypto", "RAHTTP"], path: "Tests/RATestSupport",
+        .target(name: "RATestSupport", dependencies: ["RACore", "RACrypto", "RAHTTP", "RAWire", "RAPolicy"], path: "Tests/RATestSupport",
                  swiftSettings: strict),
         .testTarget(name: "RACryptoTests", dependencies: ["RACrypto"], swiftSettings: strict),
         .testTarget(name: "RAPolicyTests", dependencies: ["RAPolicy"], swiftSettings: strict),

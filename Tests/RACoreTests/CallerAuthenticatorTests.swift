@@ -100,6 +100,17 @@ struct CallerAuthenticatorTests {
         #expect(failure.message.hasPrefix("Signature expired: "))
     }
 
+    @Test("a call scoped to another region is SignatureDoesNotMatch, not accepted")
+    func otherRegion() throws {
+        let (world, credentials, _) = try Self.issued()
+        let request = try SessionCallFactory(region: "eu-west-1", host: "sts.eu-west-1.amazonaws.com")
+            .getCallerIdentity(credentials, at: world.now)
+        let failure = try #require(Self.authenticate(world, request, at: world.now).failureValue)
+        #expect(failure.code == .signatureDoesNotMatch)
+        #expect(failure.httpStatus == 403)
+        #expect(failure.message == "Credential should be scoped to a valid region, not 'eu-west-1'.")
+    }
+
     @Test("a token sealed by another server's key is InvalidClientTokenId")
     func foreignServer() throws {
         let (world, credentials, _) = try Self.issued()

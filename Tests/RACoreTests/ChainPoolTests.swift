@@ -98,3 +98,29 @@ struct ChainPoolTests {
         #expect(failure.message == "X-Amz-X509-Chain is not valid base64")
     }
 }
+
+/// A trust anchor must be a CA (spec §2.3-7); an end-entity certificate that an operator put into
+/// the anchor's bundle must not authenticate itself.
+struct AnchorIsCATests {
+    @Test("a leaf listed as the trust anchor's own certificate is not trusted")
+    func leafAsAnchor() throws {
+        let world = try TestWorld()
+        try world.anchor(on: [world.client.certificate])
+        let failure = try world.refused(try world.request(chain: []))
+        #expect(failure.code == .accessDenied)
+        #expect(failure.message == "Untrusted Signing Certificate")
+        #expect(failure.reason.contains("CA basic constraints"), "reason was: \(failure.reason)")
+    }
+
+    @Test("a self-signed end-entity certificate registered as an anchor is not trusted")
+    func selfSignedLeafAsAnchor() throws {
+        let world = try TestWorld()
+        let spec = try world.pki.leafSpec()
+        let key = try TestKeys.fresh()
+        let certificate = try TestPKI.sign(spec, subjectKey: key, by: nil)
+        try world.anchor(on: [certificate])
+        let identity = TestPKI.Identity(key: key, certificate: certificate, chain: [])
+        let failure = try world.refused(try world.request(from: identity))
+        #expect(failure.message == "Untrusted Signing Certificate")
+    }
+}

@@ -8,8 +8,6 @@ import Testing
 
 /// `POST /sessions` through the whole application: the 201 body exactly as spec §2.5 shows it.
 struct CreateSessionResponseTests {
-    static let expirationPattern = #/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/#
-
     @Test("201 with the documented body: keys, types, ARNs and expiration = now + duration", arguments: [
         (CreateSessionRequestFactory.Style.officialHelper, 3600 as Int?, "2027-01-15T09:00:00Z"),
         (.officialHelper, 900, "2027-01-15T08:15:00Z"),
@@ -52,7 +50,7 @@ struct CreateSessionResponseTests {
         #expect((credentials["secretAccessKey"] as? String)?.count == 40)
         #expect((credentials["sessionToken"] as? String)?.isEmpty == false)
         let text = try #require(credentials["expiration"] as? String)
-        #expect(text.wholeMatch(of: Self.expirationPattern) != nil)
+        #expect(text.wholeMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/#) != nil)
         #expect(text == expiration)
     }
 

@@ -32,6 +32,9 @@ public struct CallerAuthenticator: Sendable {
         guard services.contains(scope.service) else {
             return .failure(CallerFailure(.signatureDoesNotMatch, "Credential should be scoped to correct service: '\(services.sorted().joined(separator: "' or '"))'."))
         }
+        guard scope.region == configuration.region else {
+            return .failure(CallerFailure(.signatureDoesNotMatch, "Credential should be scoped to a valid region, not '\(scope.region)'."))
+        }
         guard let token = call.header("X-Amz-Security-Token") else {
             return .failure(CallerFailure.invalidToken.with(reason: "no X-Amz-Security-Token; only session credentials issued by this server are accepted"))
         }

@@ -23,7 +23,9 @@ public struct PathValidator: Sendable {
         case .success(let built): path = built
         case .failure(let error): return .failure(.untrusted("no valid path to trust anchor \(anchor.anchor.name): \(error.reason)"))
         }
-        for ca in path.dropFirst() {
+        // A path of the leaf alone means the leaf itself sits in the anchor's bundle; the anchor
+        // certificate must still be a CA, so it is judged as one (and refused).
+        for ca in path.count == 1 ? path[...] : path.dropFirst() {
             for policy in CertificatePolicy.certificateAuthority {
                 if let why = policy.rejection(of: ca) { return .failure(.untrusted("\(policy.name): \(why)")) }
             }
