@@ -21,4 +21,15 @@ public struct HTTPResponse: Sendable {
 /// dependency on the request path (OpenSSL, SQLite) is synchronous too.
 public protocol Responder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// Answers a request whose body exceeded the transport's limit of `limit` bytes. The body was
+    /// discarded unread (`request.body` is empty); the headers are intact, so the application can
+    /// answer in its own error shape and record the attempt.
+    func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse
+}
+
+extension Responder {
+    public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
+        HTTPResponse(status: 413, contentType: "text/plain", body: "request body exceeds \(limit) bytes\n")
+    }
 }

@@ -38,6 +38,9 @@ public final class HTTPServer: Sendable {
             throw HTTPServerError(.invalidConfiguration,
                                   "connection memory limit \(configuration.connectionMemoryLimitBytes) is not in 8 KiB...64 MiB")
         }
+        if let hopLimit = configuration.hopLimit, !(1...255).contains(hopLimit) {
+            throw HTTPServerError(.invalidConfiguration, "hop limit \(hopLimit) is not in 1...255")
+        }
         if let tls = configuration.tls {
             guard tls.certificatePEM.contains("-----BEGIN") else {
                 throw HTTPServerError(.tlsFailed, "the TLS certificate is not PEM text")

@@ -15,7 +15,7 @@ extension HTTPServer {
         /// (OpenSSL, SQLite), so this is also the number of requests handled at once.
         public var threadCount: Int
         /// Largest request body handed to the responder. A larger body is read and discarded (never
-        /// buffered) and answered with ``oversizedBodyResponse`` plus `Connection: close`. To bound the
+        /// buffered) and answered by the responder's `respondToOversizedBody` plus `Connection: close`. To bound the
         /// work an abusive client can cause, a client announcing more than `maxBodyBytes` together
         /// with `Expect: 100-continue`, or more than `maxBodyBytes` + 8 MiB, is answered before its
         /// body is read; one that streams more than that is disconnected.
@@ -27,18 +27,19 @@ extension HTTPServer {
         /// `X-Amz-X509-Chain` of several large certificates fits easily); a larger header block is
         /// answered by libmicrohttpd itself with 431 and the connection is closed.
         public var connectionMemoryLimitBytes: Int
-        /// What to answer when a body exceeds ``maxBodyBytes``; the caller renders it in the error
-        /// shape its clients expect.
-        public var oversizedBodyResponse: HTTPResponse
         /// Receives libmicrohttpd's own diagnostics (TLS handshake failures, socket errors).
         /// They carry no request data. `nil` drops them.
         public var diagnostics: (@Sendable (String) -> Void)?
+        /// IP TTL (IPv4) / unicast hop limit (IPv6) of every packet the server sends, 1...255;
+        /// `nil` keeps the system default. Set on the listening socket, whose accepted
+        /// connections inherit it. `aws_signing_helper serve --hop-limit 1` uses it so, as on
+        /// EC2, the credentials cannot be fetched from beyond the first hop.
+        public var hopLimit: Int?
 
         public init(host: String = "127.0.0.1", port: UInt16 = 0, tls: TLS? = nil, threadCount: Int = 4,
                     maxBodyBytes: Int = 1 << 20, connectionTimeoutSeconds: Int = 30,
                     connectionMemoryLimitBytes: Int = 128 << 10,
-                    oversizedBodyResponse: HTTPResponse = HTTPResponse(status: 413),
-                    diagnostics: (@Sendable (String) -> Void)? = nil) {
+                    diagnostics: (@Sendable (String) -> Void)? = nil, hopLimit: Int? = nil) {
             self.host = host
             self.port = port
             self.tls = tls
@@ -46,8 +47,8 @@ extension HTTPServer {
             self.maxBodyBytes = maxBodyBytes
             self.connectionTimeoutSeconds = connectionTimeoutSeconds
             self.connectionMemoryLimitBytes = connectionMemoryLimitBytes
-            self.oversizedBodyResponse = oversizedBodyResponse
             self.diagnostics = diagnostics
+            self.hopLimit = hopLimit
         }
     }
 

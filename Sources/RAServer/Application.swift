@@ -9,6 +9,9 @@ public final class Application: Responder {
     let sessions: CreateSessionController
     let sts: STSController
     let log: any RequestLog
+    let store: any Store
+    let configuration: ServiceConfiguration
+    let clock: any Clock
 
     public init(configuration: ServiceConfiguration, store: any Store, codec: SessionTokenCodec,
                 issuer: any CredentialIssuer, clock: any Clock = SystemClock(), log: any RequestLog = SilentRequestLog()) {
@@ -18,6 +21,9 @@ public final class Application: Responder {
         self.sts = STSController(authenticator: CallerAuthenticator(codec: codec, configuration: configuration),
                                  store: store, configuration: configuration, clock: clock)
         self.log = log
+        self.store = store
+        self.configuration = configuration
+        self.clock = clock
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
@@ -59,9 +65,28 @@ public final class Application: Responder {
         render(WireError(status: failure.httpStatus, code: failure.code.rawValue, message: failure.message), requestId: requestId)
     }
 
-    /// The answer for a body over the transport's limit, in the same shape as every other error.
-    public static func oversizedBody(limit: Int) -> HTTPResponse {
-        render(WireError(status: 413, code: "ValidationException",
-                         message: "Request body exceeds the limit of \(limit) bytes"), requestId: Identifiers.uuid())
+    /// A body over the transport's limit: answered in the same shape as every other error, and
+    /// audited like any other refused request (with the certificate, when the headers carry one).
+    public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
+        let requestId = Identifiers.uuid()
+        let error = WireError(status: 413, code: "ValidationException", message: "Request body exceeds the limit of \(limit) bytes")
+        let isSession = request.path.hasPrefix("/sessions")
+        var audit = AuditRecord(eventId: Identifiers.uuid(), eventTime: clock.now(),
+                                eventSource: isSession ? "rolesanywhere.amazonaws.com" : "sts.amazonaws.com",
+                                eventName: isSession ? "CreateSession" : "Unknown", awsRegion: configuration.region,
+                                sourceIPAddress: request.remoteAddress, userAgent: request.header("User-Agent") ?? "",
+                                errorCode: error.code, errorMessage: error.message,
+                                denialReason: "request body of \(request.header("Content-Length").map { "\($0) bytes" } ?? "unknown length") exceeds the \(limit)-byte limit; the body was discarded unread",
+                                requestId: requestId)
+        let call = CreateSessionRequest(rawQuery: request.rawQuery, headers: request.headers, body: [],
+                                        sourceIPAddress: request.remoteAddress, requestId: requestId)
+        if let leaf = X509Authenticator.leafCertificate(of: call) {
+            audit.certificate = CreateSessionService.certificateInfo(leaf)
+            audit.principal = leaf.subject.rfc4514
+        }
+        let recorded = (try? store.appendAudit([audit])) != nil
+        log.record([("requestId", requestId), ("operation", audit.eventName), ("method", request.method), ("path", request.path),
+                    ("status", "413"), ("remote", request.remoteAddress), ("audited", String(recorded))])
+        return Self.render(error, requestId: requestId)
     }
 }

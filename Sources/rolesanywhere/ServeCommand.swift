@@ -27,7 +27,7 @@ enum ServeCommand {
         do {
             server = try HTTPServer(
                 configuration: .init(host: host, port: port, tls: tls, threadCount: max(1, flags.int("threads")),
-                                     maxBodyBytes: limit, oversizedBodyResponse: Application.oversizedBody(limit: limit),
+                                     maxBodyBytes: limit,
                                      diagnostics: { log.record([("level", "warn"), ("transport", $0)]) }),
                 responder: application)
             try server.start()

@@ -25,6 +25,12 @@ struct HTTPServerLimitsTests {
         #expect(response.header("X-Amzn-ErrorType") == "ValidationException")
         #expect(response.header("Connection") == "close")
         #expect(server.echo.count == 0)
+        let handedOver = server.echo.oversized.withLock { $0 }
+        #expect(handedOver.count == 1)
+        #expect(handedOver.first?.limit == 1 << 20)
+        #expect(handedOver.first?.request.rawURI == "/sessions")
+        #expect(handedOver.first?.request.method == "POST")
+        #expect(handedOver.first?.request.body.isEmpty == true)
 
         let next = try client.send(.init(method: "POST", url: server.url("/sessions"), body: [1, 2, 3]), options: direct)
         #expect(next.status == 200)

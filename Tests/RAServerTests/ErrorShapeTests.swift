@@ -69,9 +69,21 @@ struct ErrorShapeTests {
         }
     }
 
-    @Test("the oversized-body answer has the same shape")
+    @Test("the oversized-body answer has the same shape, and is audited with the certificate")
     func oversized() throws {
-        try expectJSONError(Application.oversizedBody(limit: 65536), status: 413, code: "ValidationException",
-                            message: "Request body exceeds the limit of 65536 bytes")
+        let world = try TestWorld()
+        let application = world.application(at: world.now)
+        let signed = try world.request()
+        let headersOnly = HTTPRequest(method: "POST", rawURI: signed.rawURI, headers: signed.headers, body: [],
+                                      remoteAddress: "127.0.0.9")
+        try expectJSONError(application.respondToOversizedBody(headersOnly, limit: 65536), status: 413,
+                            code: "ValidationException", message: "Request body exceeds the limit of 65536 bytes")
+        let records = try world.auditRecords()
+        #expect(records.count == 1)
+        #expect(records.first?.eventName == "CreateSession")
+        #expect(records.first?.errorCode == "ValidationException")
+        #expect(records.first?.sourceIPAddress == "127.0.0.9")
+        #expect(records.first?.certificate?.serialNumberHex == world.client.certificate.serialNumber.hexString)
+        #expect(records.first?.denialReason?.contains("65536-byte limit") == true)
     }
 }

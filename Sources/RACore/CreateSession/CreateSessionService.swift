@@ -211,7 +211,7 @@ public final class CreateSessionService: Sendable {
         return written ?? ""
     }
 
-    static func certificateInfo(_ certificate: Certificate) -> AuditRecord.CertificateInfo {
+    public static func certificateInfo(_ certificate: Certificate) -> AuditRecord.CertificateInfo {
         AuditRecord.CertificateInfo(serialNumberHex: certificate.serialNumber.hexString,
                                     serialNumberDecimal: certificate.serialNumber.decimalString,
                                     subject: certificate.subject.rfc4514, issuer: certificate.issuer.rfc4514,

@@ -137,7 +137,8 @@ public struct X509Authenticator: Sendable {
             return .failure(ServiceFailure(.validation, "\(header) is not valid base64"))
         }
         do { return .success(try Certificate(der: Array(der))) } catch {
-            return .failure(ServiceFailure(.validation, "\(header) is not a DER-encoded X.509 certificate: \(error)"))
+            return .failure(ServiceFailure(.validation, "\(header) is not a DER-encoded X.509 certificate",
+                                           reason: "\(header) does not parse: \(error)"))
         }
     }
 }

@@ -38,7 +38,7 @@ final class Daemon: @unchecked Sendable {
         if configuration.tls != nil && MHD_is_feature_supported(.FEATURE_TLS) != .YES {
             throw HTTPServerError(.tlsFailed, "this libmicrohttpd was built without TLS support")
         }
-        let (fd, port) = try ListeningSocket.open(address, port: configuration.port)
+        let (fd, port) = try ListeningSocket.open(address, port: configuration.port, hopLimit: configuration.hopLimit)
         let context = Unmanaged.passRetained(ServerContext(responder: responder, configuration: configuration))
         var cStrings: [UnsafeMutablePointer<CChar>] = []
         let options = Self.options(configuration, listening: fd, context: context.toOpaque(), cStrings: &cStrings)

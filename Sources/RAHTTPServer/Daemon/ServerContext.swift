@@ -10,7 +10,6 @@ final class ServerContext: Sendable {
 
     let responder: any Responder
     let maxBodyBytes: Int
-    let oversizedBodyResponse: HTTPResponse
     let diagnostics: (@Sendable (String) -> Void)?
     /// libmicrohttpd's messages while it starts, so a failed start can say why.
     private let startupMessages = Mutex<[String]?>([])
@@ -18,7 +17,6 @@ final class ServerContext: Sendable {
     init(responder: any Responder, configuration: HTTPServer.Configuration) {
         self.responder = responder
         self.maxBodyBytes = configuration.maxBodyBytes
-        self.oversizedBodyResponse = configuration.oversizedBodyResponse
         self.diagnostics = configuration.diagnostics
     }
 
@@ -46,7 +44,7 @@ final class ServerContext: Sendable {
                 uploadDataSize: UnsafeMutablePointer<Int>, request: RequestState) -> MHD_Result {
         if !request.headersSeen {
             request.headersSeen = true
-            return announceHeaders(connection: connection, request: request)
+            return announceHeaders(connection: connection, method: method, request: request)
         }
         let chunkSize = uploadDataSize.pointee
         if chunkSize > 0 {
@@ -55,7 +53,7 @@ final class ServerContext: Sendable {
                            request: request)
         }
         if request.oversized {
-            return queue(oversizedBodyResponse, on: connection, closing: true)
+            return queue(oversizedAnswer(connection: connection, method: method, request: request), on: connection, closing: true)
         }
         let httpRequest = HTTPRequest(method: String(cString: method), rawURI: request.rawURI,
                                       headers: Self.headers(of: connection), body: request.body,
@@ -63,8 +61,15 @@ final class ServerContext: Sendable {
         return queue(responder.respond(to: httpRequest), on: connection, closing: false)
     }
 
+    /// The responder's answer to a body over the limit, given the request without its body.
+    private func oversizedAnswer(connection: OpaquePointer, method: UnsafePointer<CChar>, request: RequestState) -> HTTPResponse {
+        let headersOnly = HTTPRequest(method: String(cString: method), rawURI: request.rawURI,
+                                      headers: Self.headers(of: connection), body: [], remoteAddress: request.remoteAddress)
+        return responder.respondToOversizedBody(headersOnly, limit: maxBodyBytes)
+    }
+
     /// Looks at the declared length: answers at once when waiting for the body is pointless.
-    private func announceHeaders(connection: OpaquePointer, request: RequestState) -> MHD_Result {
+    private func announceHeaders(connection: OpaquePointer, method: UnsafePointer<CChar>, request: RequestState) -> MHD_Result {
         guard let text = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
               let declared = Int(String(cString: text)) else { return .YES }
         if declared > maxBodyBytes {
@@ -73,7 +78,7 @@ final class ServerContext: Sendable {
             if expectsContinue || declared > drainLimit {
                 // Queued before the body: libmicrohttpd reads no body and closes afterwards.
                 request.oversized = true
-                return queue(oversizedBodyResponse, on: connection, closing: true)
+                return queue(oversizedAnswer(connection: connection, method: method, request: request), on: connection, closing: true)
             }
         } else if declared > 0 {
             request.body.reserveCapacity(declared)

@@ -12,7 +12,8 @@ enum ListeningSocket {
     static let backlog: Int32 = 1024
 
     /// Returns the listening descriptor and the port actually bound.
-    static func open(_ address: ListenAddress, port: UInt16) throws(HTTPServerError) -> (fd: Int32, port: UInt16) {
+    static func open(_ address: ListenAddress, port: UInt16,
+                     hopLimit: Int? = nil) throws(HTTPServerError) -> (fd: Int32, port: UInt16) {
         let domain = address.isIPv6 ? AF_INET6 : AF_INET
         let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         let fd = socket(domain, type, 0)
@@ -22,6 +23,7 @@ enum ListeningSocket {
             if address.isIPv6 {
                 try setOption(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, address.isIPv6Unspecified ? 0 : 1, address, port)
             }
+            if let hopLimit { try setHopLimit(fd, Int32(hopLimit), address, port) }
             try bindAddress(fd, address, port)
             guard listen(fd, backlog) == 0 else { throw failure("listen on", address, port) }
             return (fd, try boundPort(fd, address, port))
@@ -73,6 +75,20 @@ enum ListeningSocket {
             default:
                 pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
             }
+        }
+    }
+
+    /// IPv4 TTL or IPv6 unicast hops; a dual-stack `::` socket gets both, since IPv4 clients
+    /// reach it as mapped addresses. Accepted sockets inherit the value from the listener.
+    private static func setHopLimit(_ fd: Int32, _ hops: Int32, _ address: ListenAddress,
+                                    _ port: UInt16) throws(HTTPServerError) {
+        guard address.isIPv6 else {
+            return try setOption(fd, Int32(IPPROTO_IP), IP_TTL, hops, address, port)
+        }
+        try setOption(fd, Int32(IPPROTO_IPV6), IPV6_UNICAST_HOPS, hops, address, port)
+        if address.isIPv6Unspecified {
+            // Best effort: Linux accepts it on an IPv6 socket, other systems may not.
+            _ = try? setOption(fd, Int32(IPPROTO_IP), IP_TTL, hops, address, port)
         }
     }
 

@@ -5,6 +5,7 @@ import Synchronization
 /// headers, the body as the body.
 final class EchoResponder: Responder {
     let received = Mutex<[HTTPRequest]>([])
+    let oversized = Mutex<[(request: HTTPRequest, limit: Int)]>([])
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
         received.withLock { $0.append(request) }
@@ -15,6 +16,12 @@ final class EchoResponder: Responder {
             ("X-Echo-Remote", request.remoteAddress),
             ("X-Echo-Body-Length", String(request.body.count)),
         ], body: request.body)
+    }
+
+    /// Records the headers-only request the transport hands over, and answers the AWS-shaped 413.
+    func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
+        oversized.withLock { $0.append((request, limit)) }
+        return oversizedResponse
     }
 
     var last: HTTPRequest? { received.withLock { $0.last } }

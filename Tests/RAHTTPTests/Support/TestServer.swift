@@ -18,8 +18,7 @@ struct TestServer {
          maxBodyBytes: Int = 1 << 20) throws {
         echo = EchoResponder()
         server = try HTTPServer(configuration: .init(host: host, port: 0, tls: tls, threadCount: threadCount,
-                                                     maxBodyBytes: maxBodyBytes,
-                                                     oversizedBodyResponse: oversizedResponse),
+                                                     maxBodyBytes: maxBodyBytes),
                                 responder: echo)
         try server.start()
         scheme = tls == nil ? "http" : "https"
