@@ -76,15 +76,22 @@ struct GarbageInputTests {
         try expectJSONError(world.respond(request), status: 403, code: "AccessDeniedException", message: "Invalid signature")
     }
 
-    @Test("bodies that are not JSON objects are a ValidationException", arguments: [
+    @Test("validly signed bodies that are not JSON objects are a ValidationException", arguments: [
         "{", "not json", "[]", "null", "42", "\"text\"", "{\"durationSeconds\":}", "{}}", "\u{0}",
         String(repeating: "[", count: 100_000),
     ])
     func invalidJSON(_ body: String) throws {
         let world = try TestWorld()
-        var request = try world.request()
-        request.body = Array(body.utf8)
+        let request = try world.request(breaking: [.signedBody(Array(body.utf8))])
         try expectJSONError(world.respond(request), status: 400, code: "ValidationException")
+    }
+
+    @Test("an unsigned garbage body is refused as unauthenticated before it is validated")
+    func garbageBodyIsNotValidatedBeforeAuthentication() throws {
+        let world = try TestWorld()
+        var request = try world.request()
+        request.body = Array("not json".utf8)
+        try expectJSONError(world.respond(request), status: 403, code: "AccessDeniedException", message: "Invalid signature")
     }
 
     /// A nil member: Foundation reports these numbers without a coding path, so the message
@@ -104,8 +111,7 @@ struct GarbageInputTests {
     ])
     func wrongTypes(_ body: String, _ member: String?) throws {
         let world = try TestWorld()
-        var request = try world.request()
-        request.body = Array(body.utf8)
+        let request = try world.request(breaking: [.signedBody(Array(body.utf8))])
         let response = world.respond(request)
         try expectJSONError(response, status: 400, code: "ValidationException")
         if let member { #expect(response.text.contains("'\(member)"), "message: \(response.text)") }

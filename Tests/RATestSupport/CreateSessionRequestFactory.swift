@@ -31,6 +31,8 @@ public struct CreateSessionRequestFactory: Sendable {
         case certificateNotSigned
         /// One byte of the body changed after signing.
         case tamperedBody
+        /// These exact bytes as the body, signed as sent (to reach validation past authentication).
+        case signedBody([UInt8])
         /// One hex digit of the signature changed.
         case tamperedSignature
         /// Replaces (or with nil removes) a header after signing, e.g. `X-Amz-Date`, `X-Amz-X509`.
@@ -90,8 +92,10 @@ public struct CreateSessionRequestFactory: Sendable {
             body.roleArn = role ?? roleArn
             headers = [("Content-Type", "application/json")]
         }
-        let bodyBytes: [UInt8]
-        if case .pythonClient = style { bodyBytes = Self.pythonJSON(body) } else { bodyBytes = body.encoded() }
+        let encoded: [UInt8]
+        if case .pythonClient = style { encoded = Self.pythonJSON(body) } else { encoded = body.encoded() }
+        let replacement = breaking.lazy.compactMap { if case .signedBody(let bytes) = $0 { bytes } else { nil } }.first
+        let bodyBytes = replacement ?? encoded
 
         headers.append(("Host", host))
         let certificateHeader = ("X-Amz-X509", Data(identity.certificate.der).base64EncodedString())
@@ -149,7 +153,7 @@ public struct CreateSessionRequestFactory: Sendable {
             let lower = name.lowercased()
             request.headers.removeAll { $0.name.lowercased() == lower }
             if let value { request.headers.append((name, value)) }
-        case .credentialSerial, .algorithm, .scope, .certificateNotSigned:
+        case .credentialSerial, .algorithm, .scope, .certificateNotSigned, .signedBody:
             break
         }
     }

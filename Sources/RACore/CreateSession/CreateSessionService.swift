@@ -59,16 +59,19 @@ public final class CreateSessionService: Sendable {
 
     func process(_ request: CreateSessionRequest, leaf: Certificate?, now: Date,
                  audit: inout AuditRecord) -> Result<CreateSessionResult, ServiceFailure> {
-        let params: CreateSessionParameters
-        switch CreateSessionParameters.parse(rawQuery: request.rawQuery, body: request.body) {
-        case .success(let p): params = p
-        case .failure(let f): return .failure(f)
-        }
-        audit.requestParameters = params.auditFields
+        // Parameters are read first only so that the audit record names them; the caller must
+        // authenticate before being told anything about its parameters.
+        let parsed = CreateSessionParameters.parse(rawQuery: request.rawQuery, body: request.body)
+        if case .success(let p) = parsed { audit.requestParameters = p.auditFields }
 
         let authenticated: AuthenticatedRequest
         switch authenticator.authenticate(request, now: now, decodedLeaf: leaf) {
         case .success(let a): authenticated = a
+        case .failure(let f): return .failure(f)
+        }
+        let params: CreateSessionParameters
+        switch parsed {
+        case .success(let p): params = p
         case .failure(let f): return .failure(f)
         }
         let certificate = authenticated.certificate
