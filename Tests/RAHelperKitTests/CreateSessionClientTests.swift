@@ -252,6 +252,19 @@ struct CreateSessionClientTests {
         #expect(transport.requests.count == 3)
     }
 
+    @Test func aTLSHandshakeResetByTheServerIsRetried() throws {
+        let pki = try TestIdentity()
+        let signer = try FileCredentialSigner(certificate: pki.leaf, privateKey: pki.leafKey)
+        let reset = HTTPClientError(kind: .tls, curlCode: 35, message: "SSL connect error: Recv failure: Connection reset by peer")
+        let transport = FakeTransport([
+            .failure(reset),
+            .response(HTTPClient.Response(status: 201, body: Array(Fixture.success.utf8))),
+        ])
+        let credentials = try Fixture.client(Fixture.configuration(), transport, sleeps: SleepLog()).credentials(using: signer)
+        #expect(credentials.accessKeyId == "ASIAEXAMPLE")
+        #expect(transport.requests.count == 2)
+    }
+
     @Test(arguments: [
         FakeTransport.Answer.failure(HTTPClientError(kind: .tls, curlCode: 60, message: "SSL certificate problem: self-signed certificate")),
         .response(HTTPClient.Response(status: 403, body: Array(#"{"message":"no"}"#.utf8))),

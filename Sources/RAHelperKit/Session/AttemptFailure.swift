@@ -31,11 +31,18 @@ struct AttemptFailure: Sendable {
                        isRetryable: false)
     }
 
-    /// No HTTP answer at all; connection-level failures are retried, TLS and bad requests are not.
+    /// curl's "SSL connect error": the handshake broke off (a reset or closed connection while
+    /// negotiating), as a restarting or overloaded server causes. Certificate problems have their
+    /// own codes and are never retried.
+    static let handshakeInterrupted = 35
+
+    /// No HTTP answer at all; connection-level failures (an interrupted TLS handshake included) are
+    /// retried, certificate problems and bad requests are not.
     static func transport(_ error: HTTPClientError, url: String) -> AttemptFailure {
         let retryable = switch error.kind {
         case .couldNotConnect, .timedOut, .transport: true
-        case .invalidRequest, .couldNotResolveHost, .tls, .responseTooLarge: false
+        case .tls: error.curlCode == handshakeInterrupted
+        case .invalidRequest, .couldNotResolveHost, .responseTooLarge: false
         }
         return AttemptFailure(code: .transport,
                               detail: "https response error StatusCode: 0, RequestID: , request send failed, "
