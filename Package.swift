@@ -36,6 +36,9 @@ let package = Package(
 
         // Application.
         .target(name: "RAServer", dependencies: ["RACore", "RAWire", "RAHTTP", "RAPolicy"], swiftSettings: strict),
+        /// Obtaining credentials from an upstream STS (AssumeRole, AssumeRoleWithWebIdentity) and
+        /// the server host's own AWS identity; the issuing step's second implementation.
+        .target(name: "RAUpstream", dependencies: ["RACore", "RAWire", "RAHTTPClient", "RACrypto"], swiftSettings: strict),
         .target(name: "RACloudFormation", dependencies: ["RACore", "RAYAML", "RAPolicy"], swiftSettings: strict),
         .target(name: "RACommandLine", swiftSettings: strict),
         .target(name: "RAHelperKit", dependencies: ["RACrypto", "RAWire", "RAHTTPClient", "RAHTTP", "RAHTTPServer"],
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "RAServerTests", dependencies: ["RAServer", "RATestSupport"], swiftSettings: strict),
         .testTarget(name: "RAHelperKitTests", dependencies: ["RAHelperKit", "RACommandLine", "RATestSupport", "RAHTTPClient"],
                     swiftSettings: strict),
+        .testTarget(name: "RAUpstreamTests", dependencies: ["RAUpstream", "RATestSupport", "RAHTTPServer"], swiftSettings: strict),
         .testTarget(name: "RAIntegrationTests", dependencies: ["RATestSupport", "RACrypto"], swiftSettings: strict),
     ]
 )
