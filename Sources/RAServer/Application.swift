@@ -48,12 +48,30 @@ public final class Application: Responder {
         case ("GET", "/ping"), ("GET", "/healthz"):
             return ("Health", HTTPResponse(status: 200, contentType: "text/plain", body: "ok\n"))
         case (_, "/sessions"):
-            return ("CreateSession", Self.render(WireError(status: 405, code: "MethodNotAllowedException",
-                                                           message: "\(request.method) is not allowed on /sessions; use POST"), requestId: requestId))
+            let error = WireError(status: 405, code: "MethodNotAllowedException",
+                                  message: "\(request.method) is not allowed on /sessions; use POST")
+            return ("CreateSession", refuse(request, error, eventName: "CreateSession", requestId: requestId,
+                                            reason: "method \(request.method) on /sessions; only POST is served"))
         default:
-            return ("Unknown", Self.render(WireError(status: 404, code: "UnknownOperationException",
-                                                     message: "No operation matches \(request.method) \(request.path)"), requestId: requestId))
+            let error = WireError(status: 404, code: "UnknownOperationException",
+                                  message: "No operation matches \(request.method) \(request.path)")
+            return ("Unknown", refuse(request, error, eventName: "Unknown", requestId: requestId,
+                                      reason: "no operation matches \(request.method) \(request.path)"))
         }
+    }
+
+    /// Answers a request no controller takes, after recording it: probes of unknown paths belong
+    /// in the audit trail as much as refused sessions. If the record cannot be written the
+    /// request fails, as every other audited request does.
+    func refuse(_ request: HTTPRequest, _ error: WireError, eventName: String, requestId: String, reason: String) -> HTTPResponse {
+        let audit = AuditRecord(eventId: Identifiers.uuid(), eventTime: clock.now(), eventName: eventName,
+                                awsRegion: configuration.region, sourceIPAddress: request.remoteAddress,
+                                userAgent: request.header("User-Agent") ?? "", errorCode: error.code,
+                                errorMessage: error.message, denialReason: reason, requestId: requestId)
+        do { try store.appendAudit([audit]) } catch {
+            return Self.render(WireError.internalFailure("The request could not be recorded; try again."), requestId: requestId)
+        }
+        return Self.render(error, requestId: requestId)
     }
 
     static func render(_ error: WireError, requestId: String) -> HTTPResponse {
@@ -69,11 +87,16 @@ public final class Application: Responder {
     /// audited like any other refused request (with the certificate, when the headers carry one).
     public func respondToOversizedBody(_ request: HTTPRequest, limit: Int) -> HTTPResponse {
         let requestId = Identifiers.uuid()
-        let error = WireError(status: 413, code: "ValidationException", message: "Request body exceeds the limit of \(limit) bytes")
         let isSession = request.path.hasPrefix("/sessions")
+        // STS on `/` speaks the query protocol: its errors are XML with STS's own codes.
+        let isSTS = request.path == "/"
+        let error = WireError(status: 413, code: isSTS ? "ValidationError" : "ValidationException",
+                              message: "Request body exceeds the limit of \(limit) bytes")
+        let stsAction = isSTS ? (try? FormParameters(parsing: request.rawQuery))?.pairs.first { $0.name == "Action" }?.value : nil
         var audit = AuditRecord(eventId: Identifiers.uuid(), eventTime: clock.now(),
                                 eventSource: isSession ? "rolesanywhere.amazonaws.com" : "sts.amazonaws.com",
-                                eventName: isSession ? "CreateSession" : "Unknown", awsRegion: configuration.region,
+                                eventName: isSession ? "CreateSession" : (stsAction.flatMap { $0.isEmpty ? nil : $0 } ?? "Unknown"),
+                                awsRegion: configuration.region,
                                 sourceIPAddress: request.remoteAddress, userAgent: request.header("User-Agent") ?? "",
                                 errorCode: error.code, errorMessage: error.message,
                                 denialReason: "request body of \(request.header("Content-Length").map { "\($0) bytes" } ?? "unknown length") exceeds the \(limit)-byte limit; the body was discarded unread",
@@ -87,6 +110,6 @@ public final class Application: Responder {
         let recorded = (try? store.appendAudit([audit])) != nil
         log.record([("requestId", requestId), ("operation", audit.eventName), ("method", request.method), ("path", request.path),
                     ("status", "413"), ("remote", request.remoteAddress), ("audited", String(recorded))])
-        return Self.render(error, requestId: requestId)
+        return isSTS ? STSController.xml(error, requestId) : Self.render(error, requestId: requestId)
     }
 }

@@ -4,8 +4,8 @@ import RACommandLine
 /// `rolesanywhere audit`: the audit trail as JSON lines, oldest first.
 enum AuditCommand {
     static func run(_ flags: FlagValues) throws {
-        let directory = try DataDirectory(try Commands.required(flags, "data-dir"))
         let since = try flags.nonEmptyString("since").map(parseSince)
+        let directory = try DataDirectory(try Commands.required(flags, "data-dir"), creating: false)
         let store = try directory.openStore()
         for record in try store.auditRecords(since: since, limit: nil) {
             print(try record.jsonLine())

@@ -3,8 +3,9 @@ import RACommandLine
 import RACore
 import RACrypto
 
-/// `rolesanywhere ca …`: the built-in CA's files are `ca.pem`, `ca.key` (0600), `revoked.txt`
-/// (one `SERIALHEX RFC3339-DATE` line per revocation) and `crlnumber`.
+/// `rolesanywhere ca …`: the built-in CA's files are `ca.pem`, `ca.key` (0600), `issued.txt` (one
+/// `SERIALHEX<TAB>NOTAFTER<TAB>SUBJECT` line per issued certificate), `revoked.txt` (one
+/// `SERIALHEX RFC3339-DATE` line per revocation) and `crlnumber`.
 enum CACommands {
     static func initialize(_ flags: FlagValues) throws {
         let dir = try Commands.required(flags, "dir")
@@ -25,20 +26,63 @@ enum CACommands {
     }
 
     static func issue(_ flags: FlagValues) throws {
-        let ca = try load(try Commands.required(flags, "dir"))
+        let dir = try Commands.required(flags, "dir")
+        let ca = try load(dir)
         let subject = try distinguishedName(try Commands.required(flags, "subject"))
         let prefix = try Commands.required(flags, "out")
-        let sans = try flags.strings("san").map { text throws -> GeneralName in
+        if !flags.bool("force") {
+            let existing = [prefix + ".key", prefix + ".pem"].filter { FileManager.default.fileExists(atPath: $0) }
+            if !existing.isEmpty {
+                throw CLIError(message: "\(existing.joined(separator: " and ")) already exist\(existing.count == 1 ? "s" : ""); refusing to overwrite (give --force to replace)")
+            }
+        }
+        var sans = try flags.strings("san").map { text throws -> GeneralName in
             do { return try CertificateAuthority.parseSubjectAlternativeName(text) } catch let failure as ServiceFailure { throw CLIError(message: failure.message) }
+        }
+        var defaultedName: String?
+        if flags.bool("server") && sans.isEmpty {
+            let name = try defaultServerName(subject)
+            sans = [name]
+            defaultedName = name.description
         }
         let issued = try ca.issue(subject: subject, keyType: try keyType(flags.string("key-type")),
                                   days: try positiveDays(flags.int("days")), subjectAlternativeNames: sans,
                                   server: flags.bool("server"), now: Date())
         try SecureFile.write(try issued.key.pkcs8PEM(), to: prefix + ".key")
         try SecureFile.write(issued.certificate.pem, to: prefix + ".pem", mode: 0o644)
+        try recordIssued(issued.certificate, dir: dir)
         print("issued \(issued.certificate.subject) serial \(issued.certificate.serialNumber.hexString) (decimal \(issued.certificate.serialNumber.decimalString))")
+        if let defaultedName {
+            print("  subject alternative name: \(defaultedName) (from the CN, as no --san was given; clients check it against the host they connect to)")
+        }
         print("  certificate: \(prefix).pem")
         print("  private key: \(prefix).key (mode 0600)")
+    }
+
+    /// A server certificate without a SAN is refused by Python, Go and curl alike, so `--server`
+    /// without `--san` names the CN: `ip:` when it is an address, `dns:` otherwise.
+    static func defaultServerName(_ subject: DistinguishedName) throws -> GeneralName {
+        guard let cn = subject.values(for: "CN").first, !cn.isEmpty, !cn.contains(where: \.isWhitespace) else {
+            throw CLIError.usage("--server needs --san dns:HOST (or a host name as the subject's CN) to name the server")
+        }
+        var v4 = in_addr(), v6 = in6_addr()
+        if inet_pton(AF_INET, cn, &v4) == 1 || inet_pton(AF_INET6, cn, &v6) == 1 { return .ipAddress(cn) }
+        return .dns(cn)
+    }
+
+    /// Appends the certificate to `issued.txt`, so `revoke --serial` can tell a typo from a serial it issued.
+    static func recordIssued(_ certificate: Certificate, dir: String) throws {
+        let path = dir + "/issued.txt"
+        let previous = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let line = "\(certificate.serialNumber.hexString)\t\(ISO8601DateFormatter().string(from: certificate.notAfter))\t\(certificate.subject.rfc4514)\n"
+        try SecureFile.write(previous + line, to: path, mode: 0o644)
+    }
+
+    static func issuedSerials(_ dir: String) -> [SerialNumber] {
+        guard let text = try? String(contentsOfFile: dir + "/issued.txt", encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            line.split(separator: "\t", maxSplits: 1).first.flatMap { SerialNumber(hex: String($0)) }
+        }
     }
 
     static func revoke(_ flags: FlagValues, arguments: [String]) throws {
@@ -57,6 +101,12 @@ enum CACommands {
         case (nil, let hex?):
             guard let parsed = SerialNumber(hex: hex.replacingOccurrences(of: ":", with: "")) else {
                 throw CLIError(message: "--serial '\(hex)' is not a hexadecimal serial number")
+            }
+            if !flags.bool("force") && !issuedSerials(dir).contains(parsed) {
+                throw CLIError(message: """
+                    serial \(parsed.hexString) is not in \(dir)/issued.txt: this CA did not issue it (check the serial). \
+                    Certificates issued before issued.txt was kept have no record there: give --force to revoke those
+                    """)
             }
             serial = parsed
         default:

@@ -1,9 +1,21 @@
 import RACommandLine
+import RACore
 
 /// The `rolesanywhere` command line, declared as data: the parser, the help text and the tests all
 /// read this one declaration.
 enum CommandTree {
+    /// For the commands that set a server up: they may start a new data dir.
     static let dataDir = Flag.string("data-dir", usage: "directory holding the server's state (database, keys); created 0700 if missing")
+    /// For the commands that read or amend existing state: a path without a database is a mistake.
+    static let existingDataDir = Flag.string(
+        "data-dir", usage: "directory holding the server's state, as given to serve and deploy; must already hold rolesanywhere.db")
+
+    static let accountId = Flag.string(
+        "account-id", default: ServiceConfiguration.defaultAccountId,
+        usage: "the account id in every ARN; recorded in a new data dir, which keeps it (a different value is refused)")
+    static let region = Flag.string(
+        "region", default: ServiceConfiguration.defaultRegion,
+        usage: "the region in every ARN and SigV4 scope; recorded in a new data dir, which keeps it (a different value is refused)")
 
     static let serve = Command(
         name: "serve", summary: "Run the Roles Anywhere server (CreateSession and STS) on one listener",
@@ -18,10 +30,10 @@ enum CommandTree {
             .string("listen", default: "127.0.0.1:8443", usage: "address and port to listen on (HOST:PORT, [::1]:PORT)"),
             .string("tls-cert", usage: "PEM file with the server certificate (and its chain)"),
             .string("tls-key", usage: "PEM file with the server certificate's private key"),
-            .string("account-id", default: "123456789012", usage: "the account id in every ARN"),
-            .string("region", default: "us-east-1", usage: "the region in every ARN and SigV4 scope"),
-            .int("clock-skew", default: 300, usage: "seconds X-Amz-Date may differ from the server clock"),
-            .int("threads", default: 4, usage: "request worker threads"),
+            accountId,
+            region,
+            .int("clock-skew", default: 300, usage: "seconds X-Amz-Date may differ from the server clock (0-3600)"),
+            .int("threads", default: 4, usage: "request worker threads (1-256)"),
         ],
         arguments: .none)
 
@@ -44,14 +56,16 @@ enum CommandTree {
             .string("key-type", default: "ec-p256", usage: "ec-p256|ec-p384|ec-p521|rsa-2048|rsa-3072|rsa-4096"),
             .int("days", default: 365, usage: "validity in days"),
             .stringArray("san", usage: "subject alternative name: dns:NAME, uri:URI, email:ADDR or ip:ADDR (repeatable)"),
-            .bool("server", usage: "issue a TLS server certificate (serverAuth) instead of a client certificate"),
+            .bool("server", usage: "issue a TLS server certificate (serverAuth) instead of a client certificate; without --san its SAN is dns:<CN>"),
+            .bool("force", usage: "overwrite PREFIX.pem and PREFIX.key if they exist"),
         ],
         arguments: .none)
 
     static let caRevoke = Command(
         name: "revoke", summary: "Revoke a certificate issued by the CA (by file or --serial HEX)",
         usageSuffix: "(CERTFILE | --serial HEX) [flags]",
-        flags: [.string("dir", usage: "the CA's directory"), .string("serial", usage: "serial number in hex")],
+        flags: [.string("dir", usage: "the CA's directory"), .string("serial", usage: "serial number in hex"),
+                .bool("force", usage: "revoke a --serial that DIR/issued.txt does not list (certificates issued before it was kept)")],
         arguments: .atMost(1))
 
     static let caCRL = Command(
@@ -66,7 +80,7 @@ enum CommandTree {
     static let crlImport = Command(
         name: "import", summary: "Import a CRL (PEM or DER) into a trust anchor, replacing one of the same name",
         usageSuffix: "FILE [flags]",
-        flags: [dataDir, .string("trust-anchor-arn", usage: "the trust anchor the CRL belongs to"),
+        flags: [existingDataDir, .string("trust-anchor-arn", usage: "the trust anchor the CRL belongs to"),
                 .string("name", usage: "the CRL's name within the trust anchor"),
                 .bool("disabled", usage: "import the CRL disabled")],
         arguments: .exactly(1))
@@ -75,17 +89,27 @@ enum CommandTree {
 
     static let deploy = Command(
         name: "deploy", summary: "Create or update a stack from a CloudFormation template (JSON or YAML)",
+        details: """
+        Creates or updates a stack from a CloudFormation template (JSON or YAML). TEMPLATE is a file,
+        or - to read the template from standard input. Prints the stack as JSON, with the logical ids
+        created, updated, replaced, unchanged and deleted.
+        """,
         usageSuffix: "TEMPLATE [flags]",
         flags: [dataDir,
-                .string("stack-name", default: "default", usage: "the stack to create or update"),
+                .string("stack-name", default: "default", usage: "the stack to create or update ([a-zA-Z][-a-zA-Z0-9]*, at most 128 characters)"),
                 .stringArray("parameter", usage: "KEY=VALUE or KEY=@FILE (repeatable)"),
-                .string("account-id", default: "123456789012", usage: "the account id in every ARN"),
-                .string("region", default: "us-east-1", usage: "the region in every ARN")],
+                accountId,
+                region],
         arguments: .exactly(1))
+
+    static let undeploy = Command(
+        name: "undeploy", summary: "Delete a stack: all its resources and the stack record, all or nothing",
+        flags: [existingDataDir, .string("stack-name", usage: "the stack to delete")],
+        arguments: .none)
 
     static let audit = Command(
         name: "audit", summary: "Print the audit trail as JSON lines",
-        flags: [dataDir, .string("since", usage: "only records at or after this time (RFC 3339, or e.g. 15m, 2h, 7d ago)")],
+        flags: [existingDataDir, .string("since", usage: "only records at or after this time (RFC 3339, or e.g. 15m, 2h, 7d ago)")],
         arguments: .none)
 
     static let version = Command(name: "version", summary: "Print the version", arguments: .none)
@@ -93,5 +117,5 @@ enum CommandTree {
     static let root = Command(
         name: "rolesanywhere", summary: "Self-hosted IAM Roles Anywhere",
         details: "Self-hosted IAM Roles Anywhere: trade an X.509 certificate for short-lived AWS credentials.",
-        subcommands: [serve, ca, crl, deploy, audit, version])
+        subcommands: [serve, ca, crl, deploy, undeploy, audit, version])
 }

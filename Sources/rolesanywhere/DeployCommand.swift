@@ -3,12 +3,17 @@ import RACloudFormation
 import RACommandLine
 import RACore
 
-/// `rolesanywhere deploy`: creates or updates a stack from a template; prints the stack as JSON.
-/// A running server on the same data dir sees the change at its next request.
+/// `rolesanywhere deploy`: creates or updates a stack from a template (`-` reads standard input);
+/// prints the stack as JSON. A running server on the same data dir sees the change at its next request.
 enum DeployCommand {
     static func run(_ flags: FlagValues, template path: String) throws {
-        let directory = try DataDirectory(try Commands.required(flags, "data-dir"))
-        let text = String(decoding: try Commands.readFile(path, what: "template"), as: UTF8.self)
+        let dataDir = try Commands.required(flags, "data-dir")
+        let stackName = flags.string("stack-name")
+        do { try Deployer.validateStackName(stackName) } catch {
+            throw CLIError.usage("--stack-name: \(error.message)")
+        }
+        let bytes = path == "-" ? try Commands.readStandardInput(what: "template") : try Commands.readFile(path, what: "template")
+        let text = String(decoding: bytes, as: UTF8.self)
         var parameters: [String: String] = [:]
         for assignment in flags.strings("parameter") {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
@@ -21,11 +26,13 @@ enum DeployCommand {
             }
             parameters[key] = value
         }
-        let configuration = ServiceConfiguration(accountId: try ServeCommand.accountId(flags.string("account-id")),
-                                                 region: try ServeCommand.region(flags.string("region")))
-        let deployer = Deployer(configuration: configuration, store: try directory.openStore())
+        let directory = try DataDirectory(dataDir)
+        let store = try directory.openStore()
+        let binding = try directory.accountBinding(flags, store: store)
+        let configuration = ServiceConfiguration(accountId: binding.accountId, region: binding.region)
+        let deployer = Deployer(configuration: configuration, store: store)
         do {
-            let result = try deployer.deploy(templateText: text, stackName: flags.string("stack-name"), parameters: parameters, now: Date())
+            let result = try deployer.deploy(templateText: text, stackName: stackName, parameters: parameters, now: Date())
             print(result.json())
         } catch let error as DeployError {
             throw CLIError(message: "deploy failed, nothing was changed: \(error.message)")

@@ -8,25 +8,35 @@ import RAServer
 /// listener and runs until SIGINT or SIGTERM, then stops accepting and exits 0.
 enum ServeCommand {
     static func run(_ flags: FlagValues) throws {
-        let directory = try DataDirectory(try Commands.required(flags, "data-dir"))
+        let dataDir = try Commands.required(flags, "data-dir")
         let (host, port) = try parseListen(flags.string("listen"))
-        let configuration = ServiceConfiguration(accountId: try accountId(flags.string("account-id")),
-                                                 region: try region(flags.string("region")),
-                                                 clockSkew: TimeInterval(max(0, flags.int("clock-skew"))))
+        let threads = try bounded(flags.int("threads"), "--threads", Self.threadRange, unit: "")
+        let clockSkew = try bounded(flags.int("clock-skew"), "--clock-skew", Self.clockSkewRange, unit: " seconds")
+        if flags.isSet("account-id") { _ = try DataDirectory.accountId(flags.string("account-id")) }
+        if flags.isSet("region") { _ = try DataDirectory.region(flags.string("region")) }
         let tls = try tlsSettings(flags)
         if tls == nil && !isLoopback(host) {
             throw CLIError(message: "refusing plain HTTP on \(host): give --tls-cert and --tls-key (plain HTTP is allowed on loopback only)")
         }
+        let directory = try DataDirectory(dataDir)
         let store = try directory.openStore()
+        let binding = try directory.accountBinding(flags, store: store)
+        let configuration = ServiceConfiguration(accountId: binding.accountId, region: binding.region,
+                                                 clockSkew: TimeInterval(clockSkew))
         let codec = try directory.sessionTokenCodec()
         let log = JSONLineLog()
+        if let tls {
+            for warning in ServerCertificateCheck.warnings(certificatePEM: tls.certificatePEM, listenHost: host, now: Date()) {
+                log.record([("level", "warn"), ("msg", warning)])
+            }
+        }
         let application = Application(configuration: configuration, store: store, codec: codec,
                                       issuer: LocalCredentialIssuer(codec: codec), log: log)
         let limit = 1 << 20
         let server: HTTPServer
         do {
             server = try HTTPServer(
-                configuration: .init(host: host, port: port, tls: tls, threadCount: max(1, flags.int("threads")),
+                configuration: .init(host: host, port: port, tls: tls, threadCount: threads,
                                      maxBodyBytes: limit,
                                      diagnostics: { log.record([("level", "warn"), ("transport", $0)]) }),
                 responder: application)
@@ -89,18 +99,16 @@ enum ServeCommand {
         }
     }
 
-    static func accountId(_ text: String) throws -> String {
-        guard text.count == 12, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) else {
-            throw CLIError.usage("--account-id '\(text)' must be 12 digits")
-        }
-        return text
-    }
+    static let threadRange = 1...256
+    static let clockSkewRange = 0...3600
 
-    static func region(_ text: String) throws -> String {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
-            throw CLIError.usage("--region '\(text)' must look like us-east-1")
+    /// A numeric flag within `range`; a value outside it would start a server that cannot work
+    /// (no workers, or a window that refuses every request).
+    static func bounded(_ value: Int, _ flag: String, _ range: ClosedRange<Int>, unit: String) throws -> Int {
+        guard range.contains(value) else {
+            throw CLIError.usage("\(flag) \(value) is out of range; give \(range.lowerBound) to \(range.upperBound)\(unit)")
         }
-        return text
+        return value
     }
 }
 

@@ -49,24 +49,49 @@ struct ErrorShapeTests {
         try expectJSONError(world.respond(request), status: status, code: code, message: message)
     }
 
-    @Test("unknown paths and methods are 404 in the same JSON shape", arguments: [
+    @Test("unknown paths and methods are 404 in the same JSON shape, and audited", arguments: [
         ("GET", "/unknown"), ("POST", "/session"), ("POST", "/sessionsx"), ("PUT", "/"), ("DELETE", "/"),
         ("POST", "/sessions/extra"), ("GET", "/trustanchors/../sessions"), ("GET", ""), ("POST", "*"),
     ])
     func notFound(_ method: String, _ path: String) throws {
         let world = try TestWorld()
-        let response = world.respond(HTTPRequest(method: method, rawURI: path))
-        try expectJSONError(response, status: 404, code: "UnknownOperationException")
-        #expect(try world.auditRecords().isEmpty)
+        let request = HTTPRequest(method: method, rawURI: path, headers: [("User-Agent", "probe/1.0")], remoteAddress: "198.51.100.7")
+        let response = world.respond(request)
+        try expectJSONError(response, status: 404, code: "UnknownOperationException",
+                            message: "No operation matches \(method) \(request.path)")
+        let records = try world.auditRecords()
+        try #require(records.count == 1)
+        #expect(records[0].eventName == "Unknown")
+        #expect(records[0].eventSource == "rolesanywhere.amazonaws.com")
+        #expect(records[0].errorCode == "UnknownOperationException")
+        #expect(records[0].errorMessage == "No operation matches \(method) \(request.path)")
+        #expect(records[0].sourceIPAddress == "198.51.100.7")
+        #expect(records[0].userAgent == "probe/1.0")
+        #expect(records[0].requestId == response.header("x-amzn-RequestId"))
     }
 
-    @Test("a method other than POST on /sessions is 405")
+    @Test("a method other than POST on /sessions is 405, and audited as CreateSession")
     func wrongMethod() throws {
         let world = try TestWorld()
-        for method in ["GET", "PUT", "DELETE", "PATCH"] {
-            try expectJSONError(world.respond(HTTPRequest(method: method, rawURI: "/sessions")), status: 405,
+        let methods = ["GET", "PUT", "DELETE", "PATCH"]
+        for method in methods {
+            let request = HTTPRequest(method: method, rawURI: "/sessions", headers: [("User-Agent", "ua-\(method)")],
+                                      remoteAddress: "198.51.100.8")
+            try expectJSONError(world.respond(request), status: 405,
                                 code: "MethodNotAllowedException", message: "\(method) is not allowed on /sessions; use POST")
         }
+        let records = try world.auditRecords()
+        #expect(records.map(\.eventName) == Array(repeating: "CreateSession", count: methods.count))
+        #expect(records.map(\.errorCode) == Array(repeating: "MethodNotAllowedException", count: methods.count))
+        #expect(records.map(\.userAgent) == methods.map { "ua-\($0)" })
+        #expect(records.allSatisfy { $0.sourceIPAddress == "198.51.100.8" })
+    }
+
+    @Test("health checks are not audited")
+    func healthNotAudited() throws {
+        let world = try TestWorld()
+        #expect(world.respond(HTTPRequest(method: "GET", rawURI: "/ping")).status == 200)
+        #expect(try world.auditRecords().isEmpty)
     }
 
     @Test("the oversized-body answer has the same shape, and is audited with the certificate")

@@ -17,39 +17,99 @@ public struct Deployer {
         self.store = store
     }
 
-    /// The stack after the deploy: its resources in template order and its evaluated outputs.
+    /// The stack after the deploy: its resources in template order and its evaluated outputs, and
+    /// what happened to each resource (by logical id).
     public struct Result: Sendable {
         public var stack: Stack
+        /// New logical ids.
         public var created: [String]
+        /// Changed in place.
         public var updated: [String]
+        /// A new physical resource replaced the old one (e.g. a changed `RoleName`); the old one is gone.
+        public var replaced: [String]
+        /// Already exactly as the template says; their records were not touched.
+        public var unchanged: [String]
+        /// No longer in the template, and deleted.
         public var deleted: [String]
 
-        /// `{"stackName", "stackId", "resources": [{logicalId, type, physicalId, arn}], "outputs": {…}}`.
+        /// `{"stackName", "stackId", "resources": [{logicalId, type, physicalId, arn}], "outputs": {…},
+        /// "created", "updated", "replaced", "unchanged", "deleted"}`.
         public func json() -> String {
-            var resources: [TemplateValue] = []
-            for resource in stack.resources {
-                var entry = OrderedMap()
-                entry["logicalId"] = .string(resource.logicalId)
-                entry["type"] = .string(resource.type)
-                entry["physicalId"] = .string(resource.physicalId)
-                entry["arn"] = resource.arn.map(TemplateValue.string) ?? .null
-                resources.append(.map(entry))
-            }
-            var outputs = OrderedMap()
-            for key in stack.outputs.keys.sorted() { outputs[key] = .string(stack.outputs[key] ?? "") }
             var root = OrderedMap()
             root["stackName"] = .string(stack.stackName)
             root["stackId"] = .string(stack.stackId)
-            root["resources"] = .list(resources)
+            root["resources"] = .list(stack.resources.map(Deployer.json))
+            var outputs = OrderedMap()
+            for key in stack.outputs.keys.sorted() { outputs[key] = .string(stack.outputs[key] ?? "") }
             root["outputs"] = .map(outputs)
             root["created"] = .list(created.map(TemplateValue.string))
             root["updated"] = .list(updated.map(TemplateValue.string))
+            root["replaced"] = .list(replaced.map(TemplateValue.string))
+            root["unchanged"] = .list(unchanged.map(TemplateValue.string))
             root["deleted"] = .list(deleted.map(TemplateValue.string))
             return TemplateValue.map(root).prettyJSONText
         }
     }
 
+    /// A stack torn down by `undeploy`: the resources deleted, in deletion order (newest first).
+    public struct Removal: Sendable {
+        public var stackName: String
+        public var stackId: String
+        public var deleted: [Stack.Resource]
+
+        /// `{"stackName", "stackId", "deleted": [{logicalId, type, physicalId, arn}]}`.
+        public func json() -> String {
+            var root = OrderedMap()
+            root["stackName"] = .string(stackName)
+            root["stackId"] = .string(stackId)
+            root["deleted"] = .list(deleted.map(Deployer.json))
+            return TemplateValue.map(root).prettyJSONText
+        }
+    }
+
+    static func json(_ resource: Stack.Resource) -> TemplateValue {
+        var entry = OrderedMap()
+        entry["logicalId"] = .string(resource.logicalId)
+        entry["type"] = .string(resource.type)
+        entry["physicalId"] = .string(resource.physicalId)
+        entry["arn"] = resource.arn.map(TemplateValue.string) ?? .null
+        return .map(entry)
+    }
+
+    /// CloudFormation's rule for stack names, with its wording: they appear in stack ARNs and in
+    /// generated role names, so anything else would make names AWS could never have made.
+    public static func validateStackName(_ name: String) throws(DeployError) {
+        var errors: [String] = []
+        let prefix = "Value '\(name)' at 'stackName' failed to satisfy constraint: "
+        if name.count > 128 {
+            errors.append(prefix + "Member must have length less than or equal to 128")
+        }
+        let isLetter = { (c: Character) in c.isASCII && c.isLetter }
+        if !(name.first.map(isLetter) ?? false) || !name.allSatisfy({ isLetter($0) || ($0.isASCII && $0.isNumber) || $0 == "-" }) {
+            errors.append(prefix + "Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*")
+        }
+        guard errors.isEmpty else {
+            throw DeployError("\(errors.count) validation error\(errors.count == 1 ? "" : "s") detected: " + errors.joined(separator: "; "))
+        }
+    }
+
+    /// Deletes every resource of the stack and the stack record, in one transaction: the only way
+    /// to tear a stack down, since a template without resources is refused.
+    public func undeploy(stackName: String) throws -> Removal {
+        try Self.validateStackName(stackName)
+        return try store.write { tx in
+            guard let stack = try tx.stack(name: stackName) else {
+                throw DeployError("Stack with id \(stackName) does not exist")
+            }
+            let deleted = Array(stack.resources.reversed())
+            for resource in deleted { try Self.delete(resource, tx: tx) }
+            try tx.deleteStack(name: stackName)
+            return Removal(stackName: stackName, stackId: stack.stackId, deleted: deleted)
+        }
+    }
+
     public func deploy(templateText: String, stackName: String, parameters given: [String: String], now: Date) throws -> Result {
+        try Self.validateStackName(stackName)
         let template: Template
         let parameters: [String: TemplateValue]
         do {
@@ -82,7 +142,7 @@ public struct Deployer {
 
         let context = DeployContext(configuration: configuration, stackName: stackName, tx: tx, now: now,
                                     previous: previous, resolver: resolver)
-        var created: [String] = [], updated: [String] = []
+        var created: [String] = [], updated: [String] = [], replaced: [String] = [], unchanged: [String] = []
         for logicalId in order {
             guard let resource = template.resource(named: logicalId) else { continue }
             let properties: OrderedMap
@@ -97,16 +157,23 @@ public struct Deployer {
             default: applied = try RoleResource.apply(reader, prior: prior, context: context)
             }
             resolver.add(logicalId, applied)
-            if prior == nil { created.append(logicalId) } else { updated.append(logicalId) }
+            switch Self.change(prior: prior, applied: applied) {
+            case .created: created.append(logicalId)
+            case .updated: updated.append(logicalId)
+            case .replaced: replaced.append(logicalId)
+            case .unchanged: unchanged.append(logicalId)
+            }
         }
 
         // Whatever the previous deploy made that this template no longer has (or has under another
-        // type, or was replaced under a new name) goes, newest first.
+        // type, or was replaced under a new name) goes, newest first. A replaced resource's old
+        // physical resource goes too, but is reported as replaced, not deleted.
         var deleted: [String] = []
         let kept = Set(resolver.all.map { "\($0.record.type)|\($0.record.physicalId)" })
         for old in (previous?.resources ?? []).reversed() where !kept.contains("\(old.type)|\(old.physicalId)") {
             try Self.delete(old, tx: tx)
-            deleted.append(old.logicalId)
+            let wasReplaced = replaced.contains(old.logicalId) && template.resource(named: old.logicalId)?.type == old.type
+            if !wasReplaced { deleted.append(old.logicalId) }
         }
 
         var outputs: [String: String] = [:]
@@ -119,7 +186,15 @@ public struct Deployer {
                           resources: order.compactMap { id in resolver.all.first { $0.record.logicalId == id }?.record },
                           outputs: outputs, updatedAt: now)
         try tx.put(stack)
-        return Result(stack: stack, created: created, updated: updated, deleted: deleted)
+        return Result(stack: stack, created: created, updated: updated, replaced: replaced, unchanged: unchanged, deleted: deleted)
+    }
+
+    enum Change { case created, updated, replaced, unchanged }
+
+    static func change(prior: Stack.Resource?, applied: AppliedResource) -> Change {
+        guard let prior else { return .created }
+        if prior.physicalId != applied.record.physicalId { return .replaced }
+        return applied.unchanged ? .unchanged : .updated
     }
 
     static func delete(_ resource: Stack.Resource, tx: any StoreWriter) throws {
@@ -139,6 +214,8 @@ public struct Deployer {
 struct AppliedResource {
     var record: Stack.Resource
     var attributes: [String: String]
+    /// The stored resource already matched the template (apart from timestamps) and was left as it was.
+    var unchanged = false
 }
 
 /// What every resource applier needs.

@@ -34,10 +34,13 @@ enum ProfileResource {
             attributeMappings: try attributeMappings(reader) ?? AttributeMapping.defaults,
             tags: try reader.tags().map { Tag(key: $0.key, value: $0.value) },
             createdBy: context.stackName, createdAt: existing?.createdAt ?? context.now, updatedAt: context.now)
-        try context.tx.put(profile)
+        var sameApartFromTime = profile
+        sameApartFromTime.updatedAt = existing?.updatedAt ?? profile.updatedAt
+        let unchanged = sameApartFromTime == existing
+        if !unchanged { try context.tx.put(profile) }
         return AppliedResource(
             record: Stack.Resource(logicalId: reader.logicalId, type: type, physicalId: id, arn: profile.profileArn),
-            attributes: ["ProfileId": id, "ProfileArn": profile.profileArn])
+            attributes: ["ProfileId": id, "ProfileArn": profile.profileArn], unchanged: unchanged)
     }
 
     static func attributeMappings(_ reader: PropertyReader) throws -> [AttributeMapping]? {

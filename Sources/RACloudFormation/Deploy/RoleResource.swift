@@ -47,10 +47,11 @@ enum RoleResource {
             description: try reader.string("Description"), maxSessionDuration: maxDuration,
             managedPolicyArns: try reader.stringList("ManagedPolicyArns") ?? [], inlinePolicies: inline,
             tags: try reader.tags().map { Tag(key: $0.key, value: $0.value) }, createDate: existing?.createDate ?? context.now)
-        try context.tx.put(role)
+        let unchanged = role == existing
+        if !unchanged { try context.tx.put(role) }
         return AppliedResource(
             record: Stack.Resource(logicalId: reader.logicalId, type: type, physicalId: name, arn: role.arn),
-            attributes: ["Arn": role.arn, "RoleId": role.roleId])
+            attributes: ["Arn": role.arn, "RoleId": role.roleId], unchanged: unchanged)
     }
 
     /// CloudFormation's shape for unnamed roles: `stack-Logical-RANDOM`, within 64 characters.

@@ -31,10 +31,13 @@ enum TrustAnchorResource {
             source: .init(sourceType: .certificateBundle, x509CertificateData: pem),
             notificationSettings: settings ?? existing?.notificationSettings ?? NotificationSetting.defaults,
             tags: tags, createdAt: existing?.createdAt ?? context.now, updatedAt: context.now)
-        try context.tx.put(anchor)
+        var sameApartFromTime = anchor
+        sameApartFromTime.updatedAt = existing?.updatedAt ?? anchor.updatedAt
+        let unchanged = sameApartFromTime == existing
+        if !unchanged { try context.tx.put(anchor) }
         return AppliedResource(
             record: Stack.Resource(logicalId: reader.logicalId, type: type, physicalId: id, arn: anchor.trustAnchorArn),
-            attributes: ["TrustAnchorId": id, "TrustAnchorArn": anchor.trustAnchorArn])
+            attributes: ["TrustAnchorId": id, "TrustAnchorArn": anchor.trustAnchorArn], unchanged: unchanged)
     }
 
     /// The bundle must hold at least one certificate, and each must be a CA.

@@ -70,10 +70,10 @@ public struct CertificateAuthority: Sendable {
         }
     }
 
-    /// Parses `dns:NAME`, `uri:URI`, `email:ADDR` (and `ip:ADDR`) as given to `ca issue --san`.
+    /// Parses `dns:NAME`, `uri:URI`, `email:ADDR` and `ip:ADDR` as given to `ca issue --san`.
     public static func parseSubjectAlternativeName(_ text: String) throws(ServiceFailure) -> GeneralName {
         guard let colon = text.firstIndex(of: ":") else {
-            throw ServiceFailure(.validation, "--san '\(text)' must be dns:NAME, uri:URI or email:ADDR")
+            throw ServiceFailure(.validation, "--san '\(text)' must be dns:NAME, uri:URI, email:ADDR or ip:ADDR")
         }
         let kind = text[..<colon].lowercased()
         let value = String(text[text.index(after: colon)...])
@@ -83,7 +83,7 @@ public struct CertificateAuthority: Sendable {
         case "uri": return .uri(value)
         case "email": return .email(value)
         case "ip": return .ipAddress(value)
-        default: throw ServiceFailure(.validation, "--san '\(text)': unknown kind '\(kind)'; use dns:, uri: or email:")
+        default: throw ServiceFailure(.validation, "--san '\(text)': unknown kind '\(kind)'; use dns:, uri:, email: or ip:")
         }
     }
 }

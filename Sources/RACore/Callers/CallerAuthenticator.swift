@@ -53,8 +53,12 @@ public struct CallerAuthenticator: Sendable {
         guard let amzDate = call.header("X-Amz-Date"), let signedAt = try? AmzDate.parse(amzDate) else {
             return .failure(CallerFailure(.incompleteSignature, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."))
         }
-        if abs(signedAt.timeIntervalSince(now)) > configuration.clockSkew {
-            return .failure(CallerFailure(.signatureDoesNotMatch, "Signature expired: \(amzDate) is now earlier than \(AmzDate.format(now.addingTimeInterval(-configuration.clockSkew))) (\(AmzDate.format(now)) - \(Int(configuration.clockSkew / 60)) min.)"))
+        let minutes = Int(configuration.clockSkew / 60)
+        if signedAt.timeIntervalSince(now) < -configuration.clockSkew {
+            return .failure(CallerFailure(.signatureDoesNotMatch, "Signature expired: \(amzDate) is now earlier than \(AmzDate.format(now.addingTimeInterval(-configuration.clockSkew))) (\(AmzDate.format(now)) - \(minutes) min.)"))
+        }
+        if signedAt.timeIntervalSince(now) > configuration.clockSkew {
+            return .failure(CallerFailure(.signatureDoesNotMatch, "Signature not yet current: \(amzDate) is still later than \(AmzDate.format(now.addingTimeInterval(configuration.clockSkew))) (\(AmzDate.format(now)) + \(minutes) min.)"))
         }
         let signable = SignableRequest(method: call.method, path: call.rawPath, rawQuery: call.rawQuery,
                                        headers: call.headers, body: call.body)

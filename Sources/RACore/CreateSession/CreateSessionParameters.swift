@@ -45,6 +45,9 @@ public struct CreateSessionParameters: Sendable, Equatable {
                 errors.append("Value '\(duration)' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200")
             }
         }
+        if let properties = fields.instanceProperties {
+            errors += instancePropertyErrors(properties)
+        }
         if !errors.isEmpty {
             let count = errors.count
             return .failure(ServiceFailure(.validation, "\(count) validation error\(count == 1 ? "" : "s") detected: " + errors.joined(separator: "; ")))
@@ -53,6 +56,28 @@ public struct CreateSessionParameters: Sendable, Equatable {
                                                 durationSeconds: fields.durationSeconds, roleSessionName: fields.roleSessionName,
                                                 instanceProperties: fields.instanceProperties ?? [:]))
     }
+
+    /// The control plane's bounds on `InstancePropertyMap` (0..50 entries, keys and values of
+    /// 1..200 characters), in AWS's validation wording; the value is shown as Java prints a map.
+    static func instancePropertyErrors(_ properties: [String: String]) -> [String] {
+        let shown = "{" + properties.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + "}"
+        let prefix = "Value '\(shown)' at 'instanceProperties' failed to satisfy constraint: "
+        let lengths = "[Member must have length less than or equal to \(maxInstancePropertyLength), Member must have length greater than or equal to 1]"
+        var errors: [String] = []
+        if properties.count > maxInstanceProperties {
+            errors.append(prefix + "Member must have length less than or equal to \(maxInstanceProperties)")
+        }
+        if properties.keys.contains(where: { !(1...maxInstancePropertyLength).contains($0.count) }) {
+            errors.append(prefix + "Map keys must satisfy constraint: " + lengths)
+        }
+        if properties.values.contains(where: { !(1...maxInstancePropertyLength).contains($0.count) }) {
+            errors.append(prefix + "Map value must satisfy constraint: " + lengths)
+        }
+        return errors
+    }
+
+    public static let maxInstanceProperties = 50
+    public static let maxInstancePropertyLength = 200
 
     var auditFields: [String: String] {
         var fields = ["trustAnchorArn": trustAnchorArn, "profileArn": profileArn, "roleArn": roleArn]
