@@ -21,6 +21,11 @@
 #include <openssl/core_names.h>
 #include <openssl/params.h>
 #include <openssl/ssl.h>
+#include <openssl/engine.h>
+#include <openssl/ui.h>
+#include <openssl/store.h>
+#include <openssl/provider.h>
+#include <openssl/ecdsa.h>
 
 static inline void ra_openssl_free(void *p) { OPENSSL_free(p); }
 static inline long ra_BIO_get_mem_data(BIO *b, char **pp) { return BIO_get_mem_data(b, pp); }
@@ -51,4 +56,17 @@ static inline void ra_EXTENDED_KEY_USAGE_free(EXTENDED_KEY_USAGE *eku) { EXTENDE
 static inline int ra_EVP_CTRL_GCM_SET_IVLEN(void) { return EVP_CTRL_GCM_SET_IVLEN; }
 static inline int ra_EVP_CTRL_GCM_GET_TAG(void) { return EVP_CTRL_GCM_GET_TAG; }
 static inline int ra_EVP_CTRL_GCM_SET_TAG(void) { return EVP_CTRL_GCM_SET_TAG; }
+/* RACrypto hardware keys: the PKCS#11 engine's LOAD_CERT_CTRL parameter block (libp11's layout), and
+   ERR_get_error_all without the file/line/function outputs Swift has no use for. */
+static inline int ra_ENGINE_load_certificate(ENGINE *e, const char *uri, X509 **out) {
+    struct { const char *s_slot_cert_id; X509 *cert; } params = { uri, NULL };
+    int ok = ENGINE_ctrl_cmd(e, "LOAD_CERT_CTRL", 0, &params, NULL, 1);
+    *out = params.cert;
+    return ok;
+}
+static inline unsigned long ra_ERR_get_error_data(const char **data, int *flags) {
+    return ERR_get_error_all(NULL, NULL, NULL, data, flags);
+}
+static inline int ra_ERR_TXT_STRING(void) { return ERR_TXT_STRING; }
+static inline int ra_ERR_SYSTEM_ERROR(unsigned long code) { return ERR_SYSTEM_ERROR(code); }
 #endif

@@ -11,7 +11,8 @@ enum HelperCommandLine {
             its private key, and returns temporary AWS security credentials. Its commands make credential \
             retrieval convenient for the AWS SDKs and CLI.
             """,
-        subcommands: [credentialProcess, version])
+        subcommands: [credentialProcess, DiagnoseCommand.command, ReadCertificateDataCommand.command,
+                      ServeCommand.command, SignStringCommand.command, UpdateCommand.command, version])
 
     static let credentialProcess = Command(
         name: "credential-process",
@@ -21,8 +22,16 @@ enum HelperCommandLine {
             as determined by the SDK/CLI. More information can be found at: \
             https://docs.aws.amazon.com/sdkref/latest/guide/feature-process-credentials.html
             """,
-        flags: credentialFlags,
+        flags: credentialFlags + cacheFlags,
         mutuallyExclusive: credentialExclusions)
+
+    /// Opt-in credential caching, `credential-process` only (`update` and `serve` hold credentials themselves).
+    static let cacheFlags: [Flag] = [
+        .bool("cache", usage: "Reuse credentials cached on disk until 5 minutes before they expire; "
+            + "concurrent invocations share one CreateSession call"),
+        .string("cache-file", usage: "Cache file to use (implies --cache); default "
+            + "$XDG_CACHE_HOME/aws_signing_helper/<key>.cache or ~/.cache/aws_signing_helper/<key>.cache"),
+    ]
 
     static let version = Command(
         name: "version", summary: "Prints the version number of the credential helper",
@@ -55,7 +64,12 @@ enum HelperCommandLine {
         .bool("no-tpm-key-password", usage: "Required if the TPM key has no password and a handle is used to refer to the key"),
         .string("role-session-name", usage: "An identifier of a role session"),
         .string("pkcs8-password", usage: "Password for an encrypted PKCS#8 private key"),
+        pkcs12PasswordFlag,
     ]
+
+    /// Ours: the official helper opens PKCS#12 files with the empty password only.
+    static let pkcs12PasswordFlag = Flag.string(
+        "pkcs12-password", usage: "Password for a PKCS#12 file given with --certificate (default: the empty password)")
 
     static let credentialExclusions: [[String]] = [
         ["certificate", "cert-selector"],

@@ -7,6 +7,8 @@ enum HelperMain {
     struct Outcome {
         var standardOutput: String
         var exitCode: Int32
+        /// Bytes printed instead of `standardOutput` when set (`sign-string --format bin`).
+        var binaryOutput: [UInt8]? = nil
     }
 
     static func run(_ arguments: [String], environment: [String: String]) throws(CLIError) -> Outcome {
@@ -15,10 +17,21 @@ enum HelperMain {
         case .help(let text):
             return Outcome(standardOutput: text, exitCode: 0)
         case .run(let invocation):
+            try IdentityArgument.validate(invocation.flags)
             switch invocation.commandPath {
             case ["credential-process"]:
                 return Outcome(standardOutput: try credentialProcess(invocation.flags, environment: environment),
                                exitCode: 0)
+            case ["sign-string"]:
+                return try SignStringCommand.run(invocation.flags, environment: environment)
+            case ["read-certificate-data"]:
+                return try ReadCertificateDataCommand.run(invocation.flags, environment: environment)
+            case ["diagnose"]:
+                return try DiagnoseCommand.run(invocation.flags, environment: environment)
+            case ["serve"]:
+                return try ServeCommand.run(invocation.flags, environment: environment)
+            case ["update"]:
+                return try UpdateCommand.run(invocation.flags, environment: environment)
             case ["version"]:
                 return Outcome(standardOutput: HelperVersion.current + "\n", exitCode: 0)
             default:
@@ -32,7 +45,17 @@ enum HelperMain {
         let configuration = CredentialFlags.configuration(from: flags, environment: environment)
         let client = CreateSessionClient(configuration: configuration, log: { StandardStreams.writeError($0 + "\n") })
         do {
-            return CredentialProcessOutput(credentials: try client.credentials()).encoded()
+            // `--cache` / `--cache-file`: see RAHelperKit's CredentialCache.
+            guard flags.bool("cache") || flags.nonEmptyString("cache-file") != nil else {
+                return CredentialProcessOutput(credentials: try client.credentials()).encoded()
+            }
+            var cacheLog: (@Sendable (String) -> Void)?
+            if configuration.debug { cacheLog = { StandardStreams.writeError($0 + "\n") } }
+            let cache = try CredentialCache(configuration: configuration, file: flags.nonEmptyString("cache-file"),
+                                            cacheHome: environment["XDG_CACHE_HOME"], home: environment["HOME"],
+                                            log: cacheLog)
+            let credentials = try cache.credentials { () throws(HelperError) -> Credentials in try client.credentials() }
+            return CredentialProcessOutput(credentials: credentials).encoded()
         } catch {
             throw CLIError(message: error.message)
         }

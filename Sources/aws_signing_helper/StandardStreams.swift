@@ -12,6 +12,8 @@ private let systemWrite = write
 
 enum StandardStreams {
     static func writeOut(_ text: String) { write(Array(text.utf8), to: STDOUT_FILENO) }
+    /// Raw bytes, for `sign-string --format bin`.
+    static func writeOut(_ bytes: [UInt8]) { write(bytes, to: STDOUT_FILENO) }
     static func writeError(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
 
     /// One environment variable; the helper reads only a handful and passes them on as values.

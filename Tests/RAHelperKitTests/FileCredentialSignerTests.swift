@@ -81,7 +81,7 @@ struct FileCredentialSignerTests {
         ("wrong-password", "incorrect PKCS#8 private key password"),
         ("mismatched-key", "private key does not match the certificate's public key"),
         ("p12-with-chain", "can't specify certificate chain when using PKCS#12 files; certificate bundle should be provided within the PKCS#12 file"),
-        ("p12", "failed to read PKCS12 certificate: the file is neither a PEM nor a DER certificate, and PKCS#12 files are not supported yet"),
+        ("p12", "failed to read PKCS12 certificate: the file is neither a PEM or DER certificate nor a PKCS#12 file"),
     ])
     func failuresUseTheOfficialMessages(scenario: String, expected: String) throws {
         let pki = try TestIdentity()
@@ -122,9 +122,10 @@ struct FileCredentialSignerTests {
 
     @Test(arguments: [
         (CertificateSource?.none, PrivateKeySource?.none, "unable to use cert store signer on linux"),
-        (.pkcs11(uri: "pkcs11:token=t;object=c"), nil, "PKCS#11 certificates and keys are not supported yet"),
-        (.file(path: "/c.pem"), .pkcs11(uri: "pkcs11:object=k"), "PKCS#11 certificates and keys are not supported yet"),
-        (.file(path: "/c.pem"), .tpmHandle("handle:0x81000001"), "TPM 2.0 keys are not supported yet"),
+        // Hardware sources fail here before any token or TPM is touched (HardwareSignerFactoryTests has more).
+        (.pkcs11(uri: "pkcs11:token"), nil, "invalid PKCS#11 URI attribute 'token'"),
+        (.file(path: "/c.pem"), .pkcs11(uri: "pkcs11:object=k"), "failed to read certificate: open /c.pem: no such file or directory"),
+        (.file(path: "/c.pem"), .tpmHandle("handle:0x81000001"), "failed to read certificate: open /c.pem: no such file or directory"),
         (nil, .file(path: "/k.pem"), "undefined certificate value"),
     ])
     func signerFactoryRejectsWhatItCannotServe(certificate: CertificateSource?, key: PrivateKeySource?, expected: String) {

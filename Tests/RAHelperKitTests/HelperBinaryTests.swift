@@ -53,10 +53,10 @@ struct HelperBinaryTests {
         (["bogus"], "Error: unknown command \"bogus\" for \"aws_signing_helper\"\n"),
         (["credential-process"], "unable to use cert store signer on linux\n"),
         (["credential-process", "--cert-selector", "Key=x,Value=y"], "unable to use cert store signer on linux\n"),
-        (["credential-process", "--certificate", "pkcs11:token=t;object=c", "--pkcs11-lib", "/usr/lib/softhsm/libsofthsm2.so"],
-         "PKCS#11 certificates and keys are not supported yet\n"),
+        (["credential-process", "--certificate", "pkcs11:token=t;object=c?pin-value=1234", "--pkcs11-lib", "/nonexistent/module.so"],
+         "Failed to load provider library /nonexistent/module.so\n"),
         (["credential-process", "--certificate", "/nonexistent/cert.pem", "--private-key", "handle:0x81000001",
-          "--no-tpm-key-password"], "TPM 2.0 keys are not supported yet\n"),
+          "--no-tpm-key-password"], "failed to read certificate: open /nonexistent/cert.pem: no such file or directory\n"),
         (["credential-process", "--certificate", "/nonexistent/cert.pem"],
          "failed to read certificate: open /nonexistent/cert.pem: no such file or directory\n"),
     ])

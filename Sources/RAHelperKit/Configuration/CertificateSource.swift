@@ -5,6 +5,8 @@ public enum CertificateSource: Sendable, Equatable {
     case file(path: String)
     /// A `pkcs11:` URI naming a certificate object on a token.
     case pkcs11(uri: String)
+    /// The bytes of such a file, held in memory (from an environment variable or standard input).
+    case inMemory(InMemorySource)
 
     /// Classifies a `--certificate` argument the way the official helper does (`pkcs11:` prefix).
     public init(argument: String) {

@@ -33,6 +33,9 @@ public struct CredentialsConfiguration: Sendable, Equatable {
     public var debug: Bool
     /// Password for an `ENCRYPTED PRIVATE KEY`; empty means none, as in the official helper.
     public var pkcs8Password: String?
+    /// Password of a PKCS#12 file given as the certificate; nil or empty means the empty password, the
+    /// only one the official helper tries.
+    public var pkcs12Password: String?
     /// A PEM file of CA certificates to trust instead of the system bundle (`AWS_CA_BUNDLE`).
     public var caBundlePath: String?
     /// Options for hardware-backed and OS-store identities, carried so that the signer factory can
@@ -43,7 +46,8 @@ public struct CredentialsConfiguration: Sendable, Equatable {
                 intermediatesPath: String? = nil, trustAnchorArn: String, profileArn: String, roleArn: String,
                 region: String? = nil, endpoint: String? = nil, sessionDuration: Int = 3600,
                 roleSessionName: String? = nil, noVerifySSL: Bool = false, withProxy: Bool = false,
-                debug: Bool = false, pkcs8Password: String? = nil, caBundlePath: String? = nil,
+                debug: Bool = false, pkcs8Password: String? = nil, pkcs12Password: String? = nil,
+                caBundlePath: String? = nil,
                 hardware: HardwareKeyOptions = HardwareKeyOptions()) {
         self.certificate = certificate
         self.privateKey = privateKey
@@ -59,6 +63,7 @@ public struct CredentialsConfiguration: Sendable, Equatable {
         self.withProxy = withProxy
         self.debug = debug
         self.pkcs8Password = pkcs8Password
+        self.pkcs12Password = pkcs12Password
         self.caBundlePath = caBundlePath
         self.hardware = hardware
     }

@@ -7,6 +7,8 @@ public enum PrivateKeySource: Sendable, Equatable {
     case pkcs11(uri: String)
     /// A TPM 2.0 persistent handle, `handle:0x81xxxxxx`.
     case tpmHandle(String)
+    /// The bytes of a key file, held in memory (from an environment variable or standard input).
+    case inMemory(InMemorySource)
 
     /// Classifies a `--private-key` argument by its `pkcs11:` or `handle:` prefix.
     public init(argument: String) {

@@ -23,28 +23,26 @@ public struct FileCredentialSigner: CredentialSigner {
         self.key = privateKey
     }
 
-    /// Reads the identity as the official helper's file signer does.
+    /// Reads the identity as the official helper's file signer does (see `FileIdentity.load`).
     /// - Parameters:
-    ///   - certificatePath: PEM (first `CERTIFICATE` block) or DER certificate; also the key file when
-    ///     `privateKeyPath` is nil (a combined key+certificate PEM).
+    ///   - certificatePath: PEM or DER certificate, a bundle (the extra certificates become the chain
+    ///     unless `intermediatesPath` is given), a combined key+certificate PEM when `privateKeyPath` is
+    ///     nil, or a PKCS#12 file when `privateKeyPath` is nil.
     ///   - privateKeyPath: PKCS#1, SEC1 or PKCS#8 key, PEM or DER.
     ///   - intermediatesPath: PEM bundle whose every block must be a `CERTIFICATE`.
     ///   - pkcs8Password: for `ENCRYPTED PRIVATE KEY`; empty means none.
+    ///   - pkcs12Password: for a PKCS#12 file; nil or empty means the empty password.
     public init(certificatePath: String, privateKeyPath: String? = nil, intermediatesPath: String? = nil,
-                pkcs8Password: String? = nil) throws(HelperError) {
-        let certificateBytes = try Self.read(certificatePath, what: "certificate")
-        let certificate = try IdentityFileParser.certificate(from: certificateBytes,
-                                                             keyGivenSeparately: privateKeyPath != nil,
-                                                             hasIntermediates: intermediatesPath != nil)
-        var chain: [Certificate] = []
-        if let intermediatesPath {
-            chain = try IdentityFileParser.chain(from: Self.read(intermediatesPath, what: "certificate bundle"))
-        }
-        let keyBytes = privateKeyPath == nil
-            ? certificateBytes
-            : try Self.read(privateKeyPath ?? certificatePath, what: "private key")
-        let key = try IdentityFileParser.privateKey(from: keyBytes, password: pkcs8Password)
-        try self.init(certificate: certificate, chain: chain, privateKey: key)
+                pkcs8Password: String? = nil, pkcs12Password: String? = nil) throws(HelperError) {
+        try self.init(FileIdentity.load(certificate: .file(path: certificatePath),
+                                        privateKey: privateKeyPath.map { .file(path: $0) },
+                                        intermediatesPath: intermediatesPath, pkcs8Password: pkcs8Password,
+                                        pkcs12Password: pkcs12Password))
+    }
+
+    /// An identity loaded from files or memory; fails if the key does not belong to the certificate.
+    public init(_ identity: FileIdentity) throws(HelperError) {
+        try self.init(certificate: identity.certificate, chain: identity.chain, privateKey: identity.privateKey)
     }
 
     public func sign(_ message: [UInt8]) throws(HelperError) -> [UInt8] {
@@ -54,12 +52,15 @@ public struct FileCredentialSigner: CredentialSigner {
             throw HelperError(.signing, "could not sign request \(error)")
         }
     }
+}
 
-    private static func read(_ path: String, what: String) throws(HelperError) -> [UInt8] {
+extension FileCredentialSigner: DigestSelectingSigner {
+    /// A key in memory hashes with any SHA-2 digest, for `sign-string --digest`.
+    public func sign(_ message: [UInt8], digest: SigningTestDigest) throws(HelperError) -> [UInt8] {
         do {
-            return try FileBytes.contents(of: path)
+            return try key.signature(for: message, digest: digest.algorithm)
         } catch {
-            throw HelperError.identity("failed to read \(what): \(error.message)")
+            throw HelperError(.signing, "\(error)")
         }
     }
 }

@@ -6,18 +6,19 @@ public enum SignerFactory {
         case (nil, nil):
             // No certificate and no key means the OS certificate store (macOS Keychain, Windows).
             throw HelperError.unsupported("unable to use cert store signer on linux")
-        case (.pkcs11, _), (_, .pkcs11):
-            throw HelperError.unsupported("PKCS#11 certificates and keys are not supported yet")
-        case (_, .tpmHandle):
-            throw HelperError.unsupported("TPM 2.0 keys are not supported yet")
-        case (nil, .file):
+        case (_, .pkcs11), (.pkcs11, nil):
+            return try HardwareSignerFactory.pkcs11Signer(for: configuration)
+        case (.pkcs11, _):
+            // A token certificate with a file or TPM key: the official helper has no certificate then.
             throw HelperError.identity("undefined certificate value")
-        case (.file(let certificatePath), let key):
-            var keyPath: String?
-            if case .file(let path) = key { keyPath = path }
-            return try FileCredentialSigner(certificatePath: certificatePath, privateKeyPath: keyPath,
-                                            intermediatesPath: configuration.intermediatesPath,
-                                            pkcs8Password: configuration.pkcs8Password)
+        case (_, .tpmHandle(let handle)):
+            return try HardwareSignerFactory.tpmHandleSigner(for: configuration, handle: handle)
+        case (nil, .file), (nil, .inMemory):
+            throw HelperError.identity("undefined certificate value")
+        case (.file, _), (.inMemory, _):
+            // Files and in-memory bytes (env:NAME, standard input) alike; PKCS#12 and bundles included.
+            if let tpm = try HardwareSignerFactory.tpmKeyFileSigner(for: configuration) { return tpm }
+            return try FileCredentialSigner(FileIdentity.load(for: configuration))
         }
     }
 }
