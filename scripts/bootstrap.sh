@@ -28,11 +28,12 @@ command -v swift >/dev/null 2>&1 || { echo "bootstrap: the Swift toolchain is no
 
 # Peer clients for the end-to-end tests and the demo (never a run-time dependency of the product).
 VENV=.venv
-PEERS="boto3 awscli iam-rolesanywhere-session cryptography"
-if [ ! -x "$VENV/bin/aws" ] || ! "$VENV/bin/python" -c "import boto3, iam_rolesanywhere_session, cryptography" 2>/dev/null; then
-    echo "bootstrap: creating $VENV with $PEERS" >&2
+PEERS=(boto3 awscli iam-rolesanywhere-session cryptography "moto[server]")
+if [ ! -x "$VENV/bin/aws" ] || [ ! -x "$VENV/bin/moto_server" ] \
+    || ! "$VENV/bin/python" -c "import boto3, iam_rolesanywhere_session, cryptography, moto" 2>/dev/null; then
+    echo "bootstrap: creating $VENV with ${PEERS[*]}" >&2
     PY=python3
     command -v "$PY" >/dev/null 2>&1 || { apt-get install -y -qq python3 python3-venv >/dev/null; }
     "$PY" -m venv "$VENV" 2>/dev/null || { apt-get install -y -qq python3-venv >/dev/null; "$PY" -m venv "$VENV"; }
-    "$VENV/bin/pip" install -q --disable-pip-version-check $PEERS
+    "$VENV/bin/pip" install -q --disable-pip-version-check "${PEERS[@]}"
 fi

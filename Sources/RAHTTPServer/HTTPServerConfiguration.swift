@@ -1,5 +1,3 @@
-public import RAHTTP
-
 extension HTTPServer {
     /// Everything the transport needs to know, as plain values assembled once by the executable.
     public struct Configuration: Sendable {

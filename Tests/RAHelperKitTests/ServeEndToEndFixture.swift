@@ -84,8 +84,8 @@ final class BackgroundProcess: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         outputPath = directory.appendingPathComponent("stdout").path
         errorPath = directory.appendingPathComponent("stderr").path
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -166,14 +166,14 @@ final class ServeDeployment: Sendable {
                                      "CN=edge-01,OU=DataCenter-Northeast,O=Example Corp", "--out", directory + "/edge"])
         let port = try ServeEndToEnd.freePort()
         let server = try startServer(directory: directory, port: port)
+        // Deploy only once the server has opened its store: both take the SQLite file.
+        try await waitForServer(server, port: port)
         let stack = try await rolesanywhere(["deploy", "--data-dir", directory + "/data",
                                              ServeEndToEnd.root.appendingPathComponent("examples/edge-workload.yaml").path,
                                              "--stack-name", "edge", "--parameter", "CACertificateBody=@\(directory)/ca/ca.pem"])
         struct Stack: Decodable { let outputs: [String: String] }
         let outputs = try JSONDecoder().decode(Stack.self, from: Data(stack.utf8)).outputs
-        let deployment = ServeDeployment(directory: directory, port: port, arns: outputs, server: server)
-        try await deployment.waitForServer()
-        return deployment
+        return ServeDeployment(directory: directory, port: port, arns: outputs, server: server)
     }
 
     private static func startServer(directory: String, port: Int) throws -> BackgroundProcess {
@@ -183,9 +183,10 @@ final class ServeDeployment: Sendable {
                               environment: ["PATH": "/usr/bin:/bin", "HOME": directory + "/home"])
     }
 
-    /// True once the server accepts TCP connections.
-    private func waitForServer() async throws {
+    /// Returns once the server accepts TCP connections; throws with its log if it exits first.
+    private static func waitForServer(_ server: BackgroundProcess, port: Int) async throws {
         try await ServeEndToEnd.waitUntil("rolesanywhere serve on port \(port)", timeout: 30) {
+            guard server.isRunning else { throw ServeEndToEnd.Failure("rolesanywhere serve exited: \(server.standardError)") }
             guard let descriptor = try? ServeRawConnection.connect(host: "127.0.0.1", port: port) else { return false }
             close(descriptor)
             return true
@@ -205,7 +206,7 @@ final class ServeDeployment: Sendable {
     func restartServer() async throws {
         let started = try Self.startServer(directory: directory, port: port)
         server.withLock { $0 = started }
-        try await waitForServer()
+        try await Self.waitForServer(started, port: port)
     }
 
     /// Runs `body` against a fresh deployment and always tears it down.

@@ -12,11 +12,11 @@ import Testing
     @Test func environmentKeysWithTokenAndExpiration() throws {
         let source = EnvironmentCredentialSource(environment: [
             "AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "envsecret", "AWS_SESSION_TOKEN": "envtoken",
-            "AWS_CREDENTIAL_EXPIRATION": "2030-03-17T17:46:40Z",
+            "AWS_CREDENTIAL_EXPIRATION": "2030-03-17T18:46:40Z",
         ])
         #expect(try source.resolve(now: clock.now()) == .found(UpstreamCredentials(
             keys: HMACCredentials(accessKeyID: "AKIAENV", secretAccessKey: "envsecret", sessionToken: "envtoken"),
-            expiration: Date(timeIntervalSince1970: 1_900_000_000), source: "environment")))
+            expiration: Date(timeIntervalSince1970: 1_900_003_600), source: "environment")))
     }
 
     @Test(arguments: [
@@ -124,7 +124,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let script = try dir.write("creds.sh", """
             #!/bin/sh
-            printf '{"Version": 1, "AccessKeyId": "AKIAPROC", "SecretAccessKey": "%s", "SessionToken": "proctoken", "Expiration": "2030-03-17T17:46:40Z"}' "$PROC_SECRET"
+            printf '{"Version": 1, "AccessKeyId": "AKIAPROC", "SecretAccessKey": "%s", "SessionToken": "proctoken", "Expiration": "2030-03-17T18:46:40Z"}' "$PROC_SECRET"
             """, executable: true)
         let config = try dir.write("config", "[profile broker]\ncredential_process = \"\(script)\" --ignored \"arg with space\"\n")
         let environment = ["PATH": "/usr/bin:/bin", "PROC_SECRET": "from-the-map", "AWS_CONFIG_FILE": config,
@@ -132,7 +132,7 @@ import Testing
         let resolution = try SharedProfileSource(environment: environment).resolve(now: clock.now())
         #expect(resolution == .found(UpstreamCredentials(
             keys: HMACCredentials(accessKeyID: "AKIAPROC", secretAccessKey: "from-the-map", sessionToken: "proctoken"),
-            expiration: Date(timeIntervalSince1970: 1_900_000_000), source: "credential_process (profile broker)")))
+            expiration: Date(timeIntervalSince1970: 1_900_003_600), source: "credential_process (profile broker)")))
     }
 
     @Test(arguments: [

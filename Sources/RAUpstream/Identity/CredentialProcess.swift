@@ -1,5 +1,10 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RAWire
 import Synchronization
 
@@ -96,7 +101,9 @@ public struct CredentialProcess: Sendable {
             }
         }
         if readers.wait(timeout: .now() + timeoutSeconds) == .timedOut {
-            process.terminate()
+            // SIGKILL, not terminate(): a child started from a libdispatch thread inherits its
+            // blocked SIGTERM, and a hung credential helper deserves no grace period anyway.
+            kill(process.processIdentifier, SIGKILL)
             _ = readers.wait(timeout: .now() + 2)
             throw UpstreamCredentialError(source: label, message: "the command did not finish within \(timeoutSeconds) s")
         }

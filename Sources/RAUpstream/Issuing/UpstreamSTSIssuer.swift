@@ -79,7 +79,8 @@ public struct UpstreamSTSIssuer: CredentialIssuer {
         case .success(let value): assumed = value
         case .failure(let error): throw error.serviceFailure(notes: notes)
         }
-        let granted = Int(assumed.expiration.timeIntervalSince(clock.now()).rounded())
+        // To the nearest 10 s: the upstream writes whole seconds and the call itself takes time.
+        let granted = Int((assumed.expiration.timeIntervalSince(clock.now()) / 10).rounded()) * 10
         if granted < grant.durationSeconds - 60 {
             notes.append("the upstream granted about \(granted) s instead of the requested \(grant.durationSeconds) s")
         }

@@ -29,14 +29,8 @@ public struct UpstreamRetryPolicy: Sendable, Equatable {
     /// The wait before attempt `attempt` (2 for the first retry): between half and all of
     /// `min(maxDelay, base * 2^(attempt-2))`.
     public func delay(beforeAttempt attempt: Int, unitRandom: Double) -> Double {
-        let exponent = Double(max(0, min(attempt - 2, 30)))
-        let ceiling = min(maxDelaySeconds, baseDelaySeconds * pow2(exponent))
+        let doublings = max(0, min(attempt - 2, 30))
+        let ceiling = min(maxDelaySeconds, baseDelaySeconds * Double(1 << doublings))
         return ceiling / 2 + ceiling / 2 * min(max(unitRandom, 0), 1)
-    }
-
-    private func pow2(_ exponent: Double) -> Double {
-        var value = 1.0
-        for _ in 0..<Int(exponent) { value *= 2 }
-        return value
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import RAHTTPClient
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// moto in server mode (from PyPI, in the package's `.venv`): an STS and IAM that check
 /// signatures and IAM policies once `INITIAL_NO_AUTH_ACTION_COUNT` set-up calls have been made.
@@ -43,10 +46,15 @@ final class MotoServer {
 
     var url: String { "http://127.0.0.1:\(port)" }
 
+    /// SIGKILL by process id: the test runner's threads block SIGTERM, and a child started from
+    /// them inherits that mask, so `terminate()` would be ignored. The id is checked against
+    /// `/proc` first (still our moto on our port), so a reaped and reused id is never signalled.
     func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        let pid = process.processIdentifier
+        guard pid > 0, let commandLine = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8),
+              commandLine.contains("moto_server"), commandLine.contains(String(port)) else { return }
+        kill(pid, SIGKILL)
+        if process.isRunning { process.waitUntilExit() }
     }
 
     /// Polls `/moto-api/` (which does not count as an action) for up to 30 seconds.
