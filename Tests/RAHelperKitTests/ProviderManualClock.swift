@@ -92,3 +92,31 @@ final class ProviderLogCollector: Sendable {
 
     func messages(at level: LogLevel) -> [String] { all.filter { $0.level == level }.map(\.message) }
 }
+
+/// Collects a provider's events as text (`refreshed ASIA…`, `failed 2 next 603.0`), times
+/// relative to `start`, without the test itself waiting on the stream.
+final class ProviderEventLog: Sendable {
+    private let collected = Mutex<[String]>([])
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    init(_ events: AsyncStream<CredentialEvent>, start: Date) {
+        task.withLock { task in
+            task = Task { [weak self] in
+                for await event in events {
+                    let line: String
+                    switch event {
+                    case .refreshed(let snapshot): line = "refreshed \(snapshot.credentials.accessKeyId)"
+                    case .failed(_, let failures, let next): line = "failed \(failures) next \(next.timeIntervalSince(start))"
+                    }
+                    self?.append(line)
+                }
+            }
+        }
+    }
+
+    deinit { task.withLock { $0?.cancel() } }
+
+    var lines: [String] { collected.withLock { $0 } }
+
+    private func append(_ line: String) { collected.withLock { $0.append(line) } }
+}

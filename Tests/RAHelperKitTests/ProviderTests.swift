@@ -66,12 +66,13 @@ struct ProviderTests {
         let clock = ProviderManualClock(start)
         let logs = ProviderLogCollector()
         let provider = try Fixture.provider(transport, clock: clock, logger: logs.logger)
-        let events = provider.events()
+        let seen = ProviderEventLog(provider.events(), start: start)
         #expect(try await provider.credentials().accessKeyId == "ASIAFIRST")
 
         // Refresh at 900 − 300 s fails: the first set is still handed out, without new requests.
+        // (Each step waits until the owner is asleep again, so the clock only moves between attempts.)
         clock.advance(to: start.addingTimeInterval(600))
-        #expect(await eventually { transport.requests.count == 2 })
+        #expect(await eventually { transport.requests.count == 2 && clock.sleeperCount == 1 })
         #expect(try await provider.credentials().accessKeyId == "ASIAFIRST")
         #expect(try provider.cachedSnapshot().credentials.accessKeyId == "ASIAFIRST")
         #expect(transport.requests.count == 2)
@@ -81,21 +82,13 @@ struct ProviderTests {
         try await Task.sleep(nanoseconds: 50_000_000)
         #expect(transport.requests.count == 2)
         clock.advance(to: start.addingTimeInterval(601))
-        #expect(await eventually { transport.requests.count == 3 })
+        #expect(await eventually { transport.requests.count == 3 && clock.sleeperCount == 1 })
         clock.advance(to: start.addingTimeInterval(603))
         #expect(await eventually { (try? provider.cachedSnapshot().credentials.accessKeyId) == "ASIASECOND" })
         #expect(transport.requests.count == 4)
 
-        var seen: [String] = []
-        for await event in events {
-            switch event {
-            case .refreshed(let snapshot): seen.append("refreshed \(snapshot.credentials.accessKeyId)")
-            case .failed(_, let failures, let next):
-                seen.append("failed \(failures) next \(next.timeIntervalSince(start))")
-            }
-            if seen.count == 4 { break }
-        }
-        #expect(seen == ["refreshed ASIAFIRST", "failed 1 next 601.0", "failed 2 next 603.0", "refreshed ASIASECOND"])
+        #expect(await eventually { seen.lines.count == 4 })
+        #expect(seen.lines == ["refreshed ASIAFIRST", "failed 1 next 601.0", "failed 2 next 603.0", "refreshed ASIASECOND"])
         let warnings = logs.messages(at: .warning)
         #expect(warnings.count == 2)
         #expect(warnings.first?.hasPrefix("Refreshing credentials failed (attempt 1): operation error RolesAnywhere: "
@@ -118,7 +111,7 @@ struct ProviderTests {
         #expect(try await provider.credentials().accessKeyId == "ASIAFIRST")
         for second in stride(from: 600.0, through: 839, by: 20) {
             clock.advance(to: start.addingTimeInterval(second))
-            try await Task.sleep(nanoseconds: 10_000_000)
+            _ = await eventually(timeout: 2) { clock.sleeperCount == 1 }
         }
         clock.advance(to: start.addingTimeInterval(839))
         #expect(try provider.cachedSnapshot().credentials.accessKeyId == "ASIAFIRST")

@@ -152,6 +152,16 @@ final class ServeDeployment: Sendable {
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("serve-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory + "/home", withIntermediateDirectories: true)
+        do {
+            return try await deploy(in: directory)
+        } catch {
+            // A server started before the failure is killed when its process object goes away.
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
+    }
+
+    private static func deploy(in directory: String) async throws -> ServeDeployment {
         let environment = ["PATH": "/usr/bin:/bin", "HOME": directory + "/home"]
         func rolesanywhere(_ arguments: [String]) async throws -> String {
             let result = try await ServeEndToEnd.run(ServeEndToEnd.rolesanywhere, arguments, environment: environment)

@@ -25,8 +25,7 @@ struct UpdateLoopTests {
 
         // The refresh at 600 s fails: the file keeps the first credentials.
         clock.advance(to: start.addingTimeInterval(600))
-        #expect(await eventually { transport.requests.count == 2 })
-        try await Task.sleep(nanoseconds: 50_000_000)
+        #expect(await eventually { transport.requests.count == 2 && clock.sleeperCount == 1 })
         #expect(try scratch.read(path).contains("ASIAFIRST"))
 
         clock.advance(to: start.addingTimeInterval(601))
