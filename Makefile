@@ -33,10 +33,17 @@ bench-helper: release
 demo: build
 	@scripts/demo.sh
 
+# The helper's provider and serve suites run in a second process of their own: together with the
+# rest they can stall the whole run (a known interaction, being investigated; see the closing notes),
+# alone they pass. Each run is bounded so a stall fails CI instead of eating its time.
+ISOLATED_SUITES := ServeEndToEndTests|ProviderTests
 test:
 	@scripts/bootstrap.sh --test
 	swift build --build-tests
-	RA_VENV=$(CURDIR)/.venv swift test 2>&1 | tee .build/test.log; test $${PIPESTATUS[0]} -eq 0
+	RA_VENV=$(CURDIR)/.venv timeout 1200 swift test --skip-build --skip '$(ISOLATED_SUITES)' 2>&1 | tee .build/test.log; \
+	  test $${PIPESTATUS[0]} -eq 0
+	RA_VENV=$(CURDIR)/.venv timeout 600 swift test --skip-build --filter '$(ISOLATED_SUITES)' 2>&1 | tee .build/test-isolated.log; \
+	  test $${PIPESTATUS[0]} -eq 0
 
 clean:
 	rm -rf .build .venv
