@@ -1,8 +1,8 @@
 internal import COpenSSL
 
-// Added for the signing helper's `sign-string --digest`, which signs its test message with SHA-384 or
-// SHA-512 as well; SigV4-X509 itself always uses SHA-256 (`PrivateKey.signature(for:)`). Kept in a file
-// of its own so the request-signing path stays untouched.
+// For the signing helper's `sign-string --digest`, which signs its test message with SHA-384 or
+// SHA-512 as well; SigV4-X509 itself always uses SHA-256 (`PrivateKey.signature(for:)`). Both go
+// through `PrivateKey.sign(_:messageDigest:)`.
 
 extension PrivateKey {
     /// Hashes `message` with `digest` and signs the hash: RSA PKCS#1 v1.5 or DER ECDSA, as Go's
@@ -12,25 +12,7 @@ extension PrivateKey {
         guard let messageDigest = Self.messageDigest(digest) else {
             throw CryptoError.unsupported("digest \(digest.rawValue) cannot be used for signing")
         }
-        guard let context = EVP_MD_CTX_new() else { throw OpenSSLErrorQueue.failure("cannot allocate a digest context") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, messageDigest, nil, pointer) == 1 else {
-            throw OpenSSLErrorQueue.failure("cannot start signing with a \(kind) key and \(digest.rawValue)")
-        }
-        if case .rsa = kind {
-            guard let keyContext = EVP_MD_CTX_get_pkey_ctx(context),
-                  EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PADDING) == 1 else {
-                throw OpenSSLErrorQueue.failure("cannot select RSA PKCS#1 v1.5 padding")
-            }
-        }
-        var length = Int(EVP_PKEY_get_size(pointer))
-        guard length > 0 else { throw OpenSSLErrorQueue.failure("cannot size a \(kind) signature") }
-        var signature = [UInt8](repeating: 0, count: length)
-        let ok = withNonNullBytes(message) { base, count in
-            EVP_DigestSign(context, &signature, &length, base, count)
-        }
-        guard ok == 1 else { throw OpenSSLErrorQueue.failure("signing with a \(kind) key failed") }
-        return Array(signature.prefix(length))
+        return try sign(message, messageDigest: messageDigest)
     }
 
     private static func messageDigest(_ digest: DigestAlgorithm) -> OpaquePointer? {

@@ -51,9 +51,15 @@ public final class PrivateKey: @unchecked Sendable, CustomStringConvertible {
     /// Signs as SigV4-X509 requires: RSA PKCS#1 v1.5 with SHA-256, or ECDSA with SHA-256 giving a
     /// DER `ECDSA-Sig-Value`, whatever the curve.
     public func signature(for message: [UInt8]) throws -> [UInt8] {
+        try sign(message, messageDigest: EVPKey.signingDigest(for: pointer))
+    }
+
+    /// Hashes with `messageDigest` and signs: RSA PKCS#1 v1.5 or DER ECDSA. The one signing path of
+    /// this key, shared by the SigV4-X509 signature and `sign-string`'s other digests.
+    func sign(_ message: [UInt8], messageDigest: OpaquePointer?) throws -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { throw OpenSSLErrorQueue.failure("cannot allocate a digest context") }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, EVPKey.signingDigest(for: pointer), nil, pointer) == 1 else {
+        guard EVP_DigestSignInit(context, nil, messageDigest, nil, pointer) == 1 else {
             throw OpenSSLErrorQueue.failure("cannot start signing with a \(kind) key")
         }
         if case .rsa = kind {
