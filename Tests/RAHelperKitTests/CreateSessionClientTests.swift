@@ -274,10 +274,11 @@ struct CreateSessionClientTests {
         let pki = try TestIdentity()
         let signer = try FileCredentialSigner(certificate: pki.leaf, privateKey: pki.leafKey)
         let transport = FakeTransport([answer, answer, answer])
-        _ = #expect(throws: HelperError.self) {
+        let error = #expect(throws: HelperError.self) {
             try Fixture.client(Fixture.configuration(), transport).credentials(using: signer)
         }
         #expect(transport.requests.count == 1)
+        #expect(error?.isTransient == false, "serve and update must not retry this forever")
     }
 
     @Test func loadsTheSignerFromFilesOnEveryCall() throws {

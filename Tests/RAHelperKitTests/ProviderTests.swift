@@ -238,6 +238,7 @@ struct ProviderPolicyTests {
 
     @Test(arguments: [
         (HelperError(.transport, "x"), true),
+        (HelperError(.transport, "SSL certificate problem", transportIsRetryable: false), false),
         (HelperError(.service(ServiceFailure(statusCode: 503, requestID: "", errorCode: "X", errorMessage: nil)), "x"), true),
         (HelperError(.service(ServiceFailure(statusCode: 429, requestID: "", errorCode: "X", errorMessage: nil)), "x"), true),
         (HelperError(.service(ServiceFailure(statusCode: 400, requestID: "", errorCode: "ThrottlingException", errorMessage: nil)), "x"), true),

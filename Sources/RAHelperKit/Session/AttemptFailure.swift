@@ -53,7 +53,7 @@ struct AttemptFailure: Sendable {
     /// The final error; `attempts` is set when the retryer gave up after that many tries.
     func error(afterExhausting attempts: Int?) -> HelperError {
         let exhausted = attempts.map { "exceeded maximum number of attempts, \($0), " } ?? ""
-        return HelperError(code, "\(SDKMessage.operationPrefix), \(exhausted)\(detail)")
+        return HelperError(code, "\(SDKMessage.operationPrefix), \(exhausted)\(detail)", transportIsRetryable: isRetryable)
     }
 }
 

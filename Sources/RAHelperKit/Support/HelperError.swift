@@ -22,10 +22,14 @@ public struct HelperError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public let code: Code
     public let message: String
+    /// For `.transport`: whether trying again can help. False for certificate and name-resolution
+    /// problems, which need a person (a wrong CA bundle does not fix itself).
+    public let transportIsRetryable: Bool
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, transportIsRetryable: Bool = true) {
         self.code = code
         self.message = message
+        self.transportIsRetryable = transportIsRetryable
     }
 
     public var description: String { message }
