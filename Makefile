@@ -33,14 +33,19 @@ bench-helper: release
 demo: build
 	@scripts/demo.sh
 
-# The helper's provider and serve suites run in a second process of their own: together with the
-# rest they can stall the whole run (a known interaction, being investigated; see the closing notes),
-# alone they pass. Each run is bounded so a stall fails CI instead of eating its time.
+# Two groups run in processes of their own; each run is bounded so a stall fails CI instead of eating
+# its time. The helper's provider and serve suites can stall the combined run (a known interaction,
+# being investigated; see the closing notes). The in-process hardware-key suites load the PKCS#11
+# engine and the tpm2 provider, after which other tests of the same process were once seen failing
+# to generate EC keys ("invalid curve"); alone they pass.
 ISOLATED_SUITES := ServeEndToEndTests|ProviderTests
+HARDWARE_SUITES := PKCS11KeyTests|TPMKeyTests
 test:
 	@scripts/bootstrap.sh --test
 	swift build --build-tests
-	RA_VENV=$(CURDIR)/.venv timeout 1200 swift test --skip-build --skip '$(ISOLATED_SUITES)' 2>&1 | tee .build/test.log; \
+	RA_VENV=$(CURDIR)/.venv timeout 600 swift test --skip-build --filter '$(HARDWARE_SUITES)' 2>&1 | tee .build/test-hardware.log; \
+	  test $${PIPESTATUS[0]} -eq 0
+	RA_VENV=$(CURDIR)/.venv timeout 1200 swift test --skip-build --skip '$(ISOLATED_SUITES)|$(HARDWARE_SUITES)' 2>&1 | tee .build/test.log; \
 	  test $${PIPESTATUS[0]} -eq 0
 	RA_VENV=$(CURDIR)/.venv timeout 600 swift test --skip-build --filter '$(ISOLATED_SUITES)' 2>&1 | tee .build/test-isolated.log; \
 	  test $${PIPESTATUS[0]} -eq 0
