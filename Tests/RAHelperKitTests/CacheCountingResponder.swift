@@ -16,25 +16,7 @@ final class CacheCountingResponder: Sendable {
     /// Answers with these credentials, each answer `delay` seconds after its request arrived.
     init(accessKeyId: String, secretAccessKey: String, sessionToken: String, expiration: String,
          delay: Double = 0) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw POSIXError(.EIO) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(descriptor, generic, length) == 0 && listen(descriptor, 64) == 0
-                    && getsockname(descriptor, generic, &length) == 0
-            }
-        }
-        guard bound else {
-            close(descriptor)
-            throw POSIXError(.EADDRNOTAVAIL)
-        }
-        listener = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        (listener, port) = try LoopbackListener.open(backlog: 64)
         let body = #"{"credentialSet":[{"credentials":{"accessKeyId":"\#(accessKeyId)","expiration":"\#(expiration)","#
             + #""secretAccessKey":"\#(secretAccessKey)","sessionToken":"\#(sessionToken)"}}],"subjectArn":"arn:x"}"#
         let reply = Array(("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
